@@ -1,0 +1,222 @@
+"""The reporting database schema (SQLAlchemy Core), portable between SQLite and PostgreSQL.
+
+The Alembic migrations in ``data_access/migrations`` create and upgrade this schema; a test
+checks that the migrated database matches these definitions.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+AREA_LEVELS = ("country", "region", "subregion", "ely", "municipality", "municipality_group")
+
+regions = Table(
+    "regions",
+    metadata,
+    Column("level", String(16), primary_key=True),
+    Column("code", String(8), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    CheckConstraint("level IN ('country', 'region', 'subregion', 'ely')", name="level"),
+)
+
+municipalities = Table(
+    "municipalities",
+    metadata,
+    Column("code", String(3), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("region_code", String(8), nullable=False),
+    Column("subregion_code", String(8), nullable=False),
+    Column("ely_code", String(8), nullable=False),
+    Column("welfare_area_code", String(8)),
+    Column("language_class", Text),
+    Column("urban_rural_class", Text),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+)
+
+municipality_changes = Table(
+    "municipality_changes",
+    metadata,
+    Column("old_code", String(3), ForeignKey("municipalities.code"), primary_key=True),
+    Column("effective", Date, primary_key=True),
+    Column("new_code", String(3), ForeignKey("municipalities.code"), nullable=False),
+    Column("note", Text),
+)
+
+trial_sources = Table(
+    "trial_sources",
+    metadata,
+    Column("source_key", String(32), primary_key=True),
+    Column("citation", Text, nullable=False),
+)
+
+trial_areas = Table(
+    "trial_areas",
+    metadata,
+    Column("area_id", String(8), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text, nullable=False),
+    Column("lead_municipality_code", String(3), ForeignKey("municipalities.code")),
+    Column("start_date", Date),
+    Column("end_date", Date),
+    Column("status", String(16), nullable=False),
+    Column("confidence", String(16), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("note", Text),
+    CheckConstraint("status IN ('confirmed', 'probable', 'not_in_trial')", name="status"),
+)
+
+trial_memberships = Table(
+    "trial_memberships",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("municipality_code", String(3), ForeignKey("municipalities.code"), nullable=False),
+    Column("area_id", String(8), ForeignKey("trial_areas.area_id"), nullable=False),
+    Column("member_from", Date),
+    Column("member_to", Date),
+    Column("status", String(16), nullable=False),
+    Column("confidence", String(16), nullable=False),
+    Column("source", Text, nullable=False),
+    UniqueConstraint("municipality_code", "area_id", "member_from", name="uq_membership"),
+    CheckConstraint("status IN ('confirmed', 'probable', 'not_in_trial')", name="status"),
+    Index("ix_memberships_area", "area_id"),
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("code", String(48), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("unit", String(16), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("numerator", String(48)),
+    Column("denominator", String(48)),
+    Column("scale", Float, nullable=False, default=1.0),
+    Column("components", Text),
+    Column("better", String(8), nullable=False),
+    Column("stored", Boolean, nullable=False),
+    Column("annual", Boolean, nullable=False),
+    Column("source_table", Text, nullable=False),
+    Column("statfin_code", String(32)),
+    Column("statfin_label_fi", Text),
+    Column("definition_en", Text, nullable=False),
+    Column("definition_fi", Text),
+    Column("definition_sv", Text),
+    CheckConstraint("kind IN ('count', 'rate', 'ratio', 'sum', 'level')", name="kind"),
+    CheckConstraint("better IN ('lower', 'higher', 'neutral')", name="better"),
+)
+
+load_batches = Table(
+    "load_batches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_file", Text, nullable=False),
+    Column("checksum", String(64), nullable=False),
+    Column("reader", String(24), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("vintage", Date, nullable=False),
+    Column("rows_in_file", Integer, nullable=False),
+    Column("rows_loaded", Integer, nullable=False),
+    Column("rows_replaced", Integer, nullable=False),
+    Column("rows_unchanged", Integer, nullable=False),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("synthetic", Boolean, nullable=False, default=False),
+    Index("ix_load_batches_checksum", "checksum"),
+)
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("indicator", String(48), ForeignKey("indicators.code"), primary_key=True),
+    Column("area_level", String(20), primary_key=True),
+    Column("area_code", String(16), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("organiser", String(16), primary_key=True, default="all"),
+    Column("target_group", String(32), primary_key=True, default="all"),
+    Column("value", Float),
+    Column("suppressed", Boolean, nullable=False, default=False),
+    Column("preliminary", Boolean, nullable=False, default=False),
+    Column("vintage", Date, nullable=False),
+    Column("batch_id", Integer, ForeignKey("load_batches.id"), nullable=False),
+    CheckConstraint(
+        "area_level IN ('country', 'region', 'subregion', 'ely', 'municipality', "
+        "'municipality_group')",
+        name="area_level",
+    ),
+    CheckConstraint("organiser IN ('all', 'municipal', 'te_office')", name="organiser"),
+    CheckConstraint("value IS NOT NULL OR suppressed", name="value_or_suppressed"),
+    # The pages ask "all areas of a level for these indicators in a month" and "these areas'
+    # series over time": the primary key serves the second, this index the first.
+    Index("ix_observations_month", "month", "area_level", "indicator"),
+    Index("ix_observations_batch", "batch_id"),
+)
+
+boundaries = Table(
+    "boundaries",
+    metadata,
+    Column("area_level", String(16), primary_key=True),
+    Column("area_code", String(8), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text, nullable=False),
+    Column("land_area_km2", Float),
+    Column("total_area_km2", Float),
+    Column("geometry", Text, nullable=False),
+    Column("crs", String(16), nullable=False, default="EPSG:4326"),
+    Column("source", Text, nullable=False),
+    Column("vintage", Date, nullable=False),
+    CheckConstraint("area_level IN ('region', 'municipality')", name="area_level"),
+)
+
+municipality_group_members = Table(
+    "municipality_group_members",
+    metadata,
+    Column("group_code", String(16), primary_key=True),
+    Column("municipality_code", String(3), ForeignKey("municipalities.code"), primary_key=True),
+)
+
+__all__ = [
+    "AREA_LEVELS",
+    "boundaries",
+    "indicators",
+    "load_batches",
+    "metadata",
+    "municipalities",
+    "municipality_changes",
+    "municipality_group_members",
+    "observations",
+    "regions",
+    "trial_areas",
+    "trial_memberships",
+    "trial_sources",
+]

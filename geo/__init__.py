@@ -1,0 +1,1 @@
+"""Geography: municipality and trial-area boundaries, dissolve, simplify and map builders."""

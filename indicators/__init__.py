@@ -1,0 +1,1 @@
+"""Indicators: catalogue, aggregation, comparison, evaluation and disclosure control (pure pandas)."""

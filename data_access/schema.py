@@ -160,8 +160,8 @@ observations = Table(
     metadata,
     Column("indicator", String(48), ForeignKey("indicators.code"), primary_key=True),
     Column("area_level", String(20), primary_key=True),
-    Column("area_code", String(16), primary_key=True),
     Column("month", String(7), primary_key=True),
+    Column("area_code", String(16), primary_key=True),
     Column("organiser", String(16), primary_key=True, default="all"),
     Column("target_group", String(32), primary_key=True, default="all"),
     Column("value", Float),
@@ -176,10 +176,10 @@ observations = Table(
     ),
     CheckConstraint("organiser IN ('all', 'municipal', 'te_office')", name="organiser"),
     CheckConstraint("value IS NOT NULL OR suppressed", name="value_or_suppressed"),
-    # The pages ask "all areas of a level for these indicators in a month" and "these areas'
-    # series over time": the primary key serves the second, this index the first.
-    Index("ix_observations_month", "month", "area_level", "indicator"),
-    Index("ix_observations_batch", "batch_id"),
+    # The key's order serves the pages' two questions: one indicator for every area of a level
+    # in a month (a key prefix) and one indicator's series over a level (a key range). SQLite
+    # stores the rows in key order instead of repeating the key in a separate index.
+    sqlite_with_rowid=False,
 )
 
 boundaries = Table(

@@ -1,1 +1,1 @@
-"""Indicators: catalogue, aggregation, comparison, evaluation and disclosure control (pure pandas)."""
+"""Indicators: catalogue, aggregation, comparison, evaluation, disclosure control (pandas)."""

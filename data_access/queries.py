@@ -1,0 +1,222 @@
+"""Read-only queries the pages use: SQLAlchemy Core with bound parameters, one function a need.
+
+Every function takes the engine first and returns a DataFrame (or a plain value) whose
+columns its docstring lists. No function here formats, translates or caches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from data_access import schema
+
+obs = schema.observations
+OBS_COLUMNS = [
+    "indicator",
+    "area_level",
+    "area_code",
+    "month",
+    "value",
+    "suppressed",
+    "preliminary",
+]
+
+
+def _frame(engine: Engine, statement: object, columns: Sequence[str]) -> pd.DataFrame:
+    with engine.connect() as conn:
+        rows = conn.execute(statement).all()  # type: ignore[call-overload]
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["value"] = frame["value"].astype("float64")
+    frame["suppressed"] = frame["suppressed"].astype(bool)
+    frame["preliminary"] = frame["preliminary"].astype(bool)
+    return frame
+
+
+def observations(
+    engine: Engine,
+    *,
+    indicators: Iterable[str],
+    level: str,
+    codes: Iterable[str] | None = None,
+    months: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    organiser: str = "all",
+    target_group: str = "all",
+) -> pd.DataFrame:
+    """Observations of ``indicators`` at area ``level``.
+
+    Returns columns ``indicator, area_level, area_code, month, value, suppressed,
+    preliminary``; ``value`` is NaN where the source suppressed or did not publish it.
+    """
+    statement = select(*[obs.c[c] for c in OBS_COLUMNS]).where(
+        obs.c.indicator.in_(sorted(set(indicators))),
+        obs.c.area_level == level,
+        obs.c.organiser == organiser,
+        obs.c.target_group == target_group,
+    )
+    if codes is not None:
+        statement = statement.where(obs.c.area_code.in_(sorted(set(codes))))
+    if months is not None:
+        statement = statement.where(obs.c.month.in_(sorted(set(months))))
+    if since is not None:
+        statement = statement.where(obs.c.month >= since)
+    if until is not None:
+        statement = statement.where(obs.c.month <= until)
+    statement = statement.order_by(obs.c.indicator, obs.c.month, obs.c.area_code)
+    return _typed(_frame(engine, statement, OBS_COLUMNS))
+
+
+def months_available(engine: Engine, *, indicator: str, level: str) -> list[str]:
+    """Months (``YYYY-MM``, ascending) with a published value of ``indicator`` at ``level``."""
+    statement = (
+        select(obs.c.month)
+        .where(obs.c.indicator == indicator, obs.c.area_level == level, obs.c.value.is_not(None))
+        .distinct()
+        .order_by(obs.c.month)
+    )
+    with engine.connect() as conn:
+        return list(conn.execute(statement).scalars())
+
+
+def municipalities(engine: Engine) -> pd.DataFrame:
+    """Municipalities: ``code, name_fi, name_sv, name_en, region_code, subregion_code,
+    ely_code, urban_rural_class``."""
+    t = schema.municipalities
+    columns = [
+        "code",
+        "name_fi",
+        "name_sv",
+        "name_en",
+        "region_code",
+        "subregion_code",
+        "ely_code",
+        "urban_rural_class",
+    ]
+    return _frame(engine, select(*[t.c[c] for c in columns]).order_by(t.c.code), columns)
+
+
+def regions(engine: Engine) -> pd.DataFrame:
+    """Regions of every level: ``level, code, name_fi, name_sv, name_en``."""
+    t = schema.regions
+    columns = ["level", "code", "name_fi", "name_sv", "name_en"]
+    return _frame(engine, select(*[t.c[c] for c in columns]).order_by(t.c.level, t.c.code), columns)
+
+
+def trial_areas(engine: Engine) -> pd.DataFrame:
+    """Trial areas: ``area_id, name_fi, name_sv, lead_municipality_code, start_date, end_date,
+    status, confidence, source, note``."""
+    t = schema.trial_areas
+    columns = [c.name for c in t.columns]
+    return _frame(engine, select(t).order_by(t.c.area_id), columns)
+
+
+def memberships(engine: Engine) -> pd.DataFrame:
+    """Dated memberships: ``municipality_code, area_id, member_from, member_to, status,
+    confidence, source`` (dates as ``YYYY-MM-DD`` strings, None when open or not a member)."""
+    t = schema.trial_memberships
+    columns = [
+        "municipality_code",
+        "area_id",
+        "member_from",
+        "member_to",
+        "status",
+        "confidence",
+        "source",
+    ]
+    frame = _frame(
+        engine,
+        select(*[t.c[c] for c in columns]).order_by(t.c.area_id, t.c.municipality_code),
+        columns,
+    )
+    for col in ("member_from", "member_to"):
+        frame[col] = frame[col].map(lambda d: d.isoformat() if d is not None else None)
+    return frame
+
+
+def trial_sources(engine: Engine) -> pd.DataFrame:
+    """Sources of the trial lists: ``source_key, citation``."""
+    t = schema.trial_sources
+    return _frame(engine, select(t).order_by(t.c.source_key), ["source_key", "citation"])
+
+
+def group_members(engine: Engine) -> pd.DataFrame:
+    """Municipality groups (units of a later division): ``group_code, municipality_code``."""
+    t = schema.municipality_group_members
+    return _frame(engine, select(t).order_by(t.c.group_code), ["group_code", "municipality_code"])
+
+
+def boundaries(engine: Engine, *, level: str = "municipality") -> pd.DataFrame:
+    """Boundaries: ``area_code, name_fi, name_sv, land_area_km2, total_area_km2, geometry``
+    (GeoJSON geometry text in EPSG:4326)."""
+    t = schema.boundaries
+    columns = ["area_code", "name_fi", "name_sv", "land_area_km2", "total_area_km2", "geometry"]
+    statement = (
+        select(*[t.c[c] for c in columns]).where(t.c.area_level == level).order_by(t.c.area_code)
+    )
+    return _frame(engine, statement, columns)
+
+
+def load_batches(engine: Engine) -> pd.DataFrame:
+    """Load batches, newest first: ``id, source_file, reader, source, vintage, rows_in_file,
+    rows_loaded, rows_replaced, rows_unchanged, loaded_at, synthetic``."""
+    t = schema.load_batches
+    columns = [
+        "id",
+        "source_file",
+        "reader",
+        "source",
+        "vintage",
+        "rows_in_file",
+        "rows_loaded",
+        "rows_replaced",
+        "rows_unchanged",
+        "loaded_at",
+        "synthetic",
+    ]
+    return _frame(engine, select(*[t.c[c] for c in columns]).order_by(t.c.id.desc()), columns)
+
+
+def coverage(engine: Engine) -> pd.DataFrame:
+    """What is stored: ``indicator, area_level, first_month, last_month, areas, values,
+    not_published`` per indicator and level."""
+    statement = (
+        select(
+            obs.c.indicator,
+            obs.c.area_level,
+            func.min(obs.c.month),
+            func.max(obs.c.month),
+            func.count(func.distinct(obs.c.area_code)),
+            func.count(obs.c.value),
+            func.count() - func.count(obs.c.value),
+        )
+        .where(obs.c.organiser == "all", obs.c.target_group == "all")
+        .group_by(obs.c.indicator, obs.c.area_level)
+        .order_by(obs.c.indicator, obs.c.area_level)
+    )
+    return _frame(
+        engine,
+        statement,
+        [
+            "indicator",
+            "area_level",
+            "first_month",
+            "last_month",
+            "areas",
+            "values",
+            "not_published",
+        ],
+    )
+
+
+def ping(engine: Engine) -> None:
+    """Raise when the database cannot be reached."""
+    with engine.connect() as conn:
+        conn.execute(select(1))

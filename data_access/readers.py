@@ -1,0 +1,485 @@
+"""Readers: turn each supported file format into one long observation frame.
+
+Every reader returns a :class:`Parsed` whose ``frame`` has the columns of :data:`LONG_COLUMNS`
+plus ``where`` (the line or record each row came from, for messages). Readers check only the
+shape of a file (encoding, delimiter, columns, truncation); the rules about codes and values
+live in :mod:`data_access.validation`, shared by every format.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from data_access.errors import LoadError, Problem
+
+LONG_COLUMNS = (
+    "indicator",
+    "area_level",
+    "area_code",
+    "month",
+    "value",
+    "suppressed",
+    "preliminary",
+    "organiser",
+    "target_group",
+)
+LONG_REQUIRED = ("indicator", "area_level", "area_code", "month", "value")
+LONG_OPTIONAL = ("organiser", "target_group", "flag", "vintage", "division")
+FLAGS = {"": (False, False), "suppressed": (True, False), "preliminary": (False, True)}
+# PxWeb's symbols for values that are not published.
+PXWEB_MISSING = {".", "..", "...", "-", ":", "…"}
+PX_MONTH = re.compile(r"^(\d{4})M(\d{2})$")
+
+
+@dataclass
+class Parsed:
+    """One parsed file: its long frame and what the file says about itself."""
+
+    path: Path
+    reader: str
+    frame: pd.DataFrame
+    vintage: date | None = None
+    source: str | None = None
+    division: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def read_text(path: Path) -> str:
+    """The file's text; rejects missing, empty and non-UTF-8 files with the place of the fault."""
+    if not path.is_file():
+        raise LoadError([Problem(str(path), "file", "no such file")])
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise LoadError([Problem(str(path), "file", "the file is empty")])
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        raise LoadError([Problem(str(path), "file", "UTF-16 text: save the file as UTF-8")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LoadError(
+            [
+                Problem(
+                    str(path),
+                    f"line {line}",
+                    f"not UTF-8 text (byte 0x{raw[exc.start]:02X}); save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def _csv_rows(
+    path: Path, text: str, expected: tuple[str, ...]
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a comma-separated file, rejecting truncated and mis-delimited ones."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows = [r for r in rows if r != []]
+    if not rows:
+        raise LoadError([Problem(str(path), "line 1", "the file has no header")])
+    header = [h.strip() for h in rows[0]]
+    missing = [c for c in expected if c not in header]
+    if missing:
+        hint = ""
+        first = text.splitlines()[0]
+        for delim in (";", "\t", "|"):
+            if first.count(delim) >= len(expected) - 1 and len(header) == 1:
+                hint = f" (the file seems to use {delim!r} as delimiter; use commas)"
+        raise LoadError(
+            [Problem(str(path), "line 1", f"missing columns: {', '.join(missing)}{hint}")]
+        )
+    problems = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    str(path),
+                    f"line {number}",
+                    f"{len(row)} fields where the header has {len(header)}"
+                    + (" (truncated file?)" if number == len(rows) else ""),
+                )
+            )
+    if problems:
+        raise LoadError(problems)
+    if not text.endswith(("\n", "\r")) and len(rows) > 1 and rows[-1] and rows[-1][-1] == "":
+        raise LoadError([Problem(str(path), f"line {len(rows)}", "the last line is cut off")])
+    return header, rows[1:]
+
+
+def _to_number(text: str) -> float | None:
+    """Parse a number as written in a data file; None for empty. Raises ValueError otherwise."""
+    text = text.strip()
+    if text == "":
+        return None
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return value
+
+
+def _numbers(path: Path, column: str, cells: list[str], lines: list[int]) -> list[float | None]:
+    values: list[float | None] = []
+    problems: list[Problem] = []
+    for cell, line in zip(cells, lines, strict=True):
+        try:
+            values.append(_to_number(cell))
+        except ValueError:
+            values.append(None)
+            problems.append(
+                Problem(str(path), f"line {line}", f"{column}: {_show(cell)} is not a number")
+            )
+    if problems:
+        raise LoadError(problems)
+    return values
+
+
+def _show(value: object, limit: int = 40) -> str:
+    """A value quoted for a message, cut short so a hostile cell cannot flood the output."""
+    text = repr(str(value))
+    return text if len(text) <= limit else text[: limit - 4] + "…'"
+
+
+def read_long_csv(path: Path) -> Parsed:
+    """Read the project's long CSV format (see README, "Loading data")."""
+    text = read_text(path)
+    header, rows = _csv_rows(path, text, LONG_REQUIRED)
+    col = {name: i for i, name in enumerate(header)}
+    lines = list(range(2, len(rows) + 2))
+
+    def cells(name: str, default: str = "") -> list[str]:
+        return [r[col[name]].strip() for r in rows] if name in col else [default] * len(rows)
+
+    flags = cells("flag")
+    bad_flags = [
+        Problem(str(path), f"line {n}", f"flag: {_show(f)} is not one of suppressed, preliminary")
+        for f, n in zip(flags, lines, strict=True)
+        if f not in FLAGS
+    ]
+    if bad_flags:
+        raise LoadError(bad_flags)
+    values = _numbers(path, "value", cells("value"), lines)
+    frame = pd.DataFrame(
+        {
+            "indicator": cells("indicator"),
+            "area_level": cells("area_level"),
+            "area_code": cells("area_code"),
+            "month": cells("month"),
+            "value": pd.array(values, dtype="Float64").astype("float64"),
+            "suppressed": [FLAGS[f][0] for f in flags],
+            "preliminary": [FLAGS[f][1] for f in flags],
+            "organiser": cells("organiser", "all"),
+            "target_group": cells("target_group", "all"),
+            "where": [f"line {n}" for n in lines],
+        }
+    )
+    frame["organiser"] = frame["organiser"].replace("", "all")
+    frame["target_group"] = frame["target_group"].replace("", "all")
+    vintages = {v for v in cells("vintage") if v}
+    divisions = {d for d in cells("division") if d}
+    parsed = Parsed(path, "long_csv", frame)
+    if len(vintages) > 1:
+        raise LoadError([Problem(str(path), "column vintage", "more than one vintage in a file")])
+    if vintages:
+        parsed.vintage = parse_date(path, "column vintage", vintages.pop())
+    if len(divisions) > 1:
+        raise LoadError([Problem(str(path), "column division", "more than one division")])
+    if divisions:
+        parsed.division = parse_division(path, divisions.pop())
+    return parsed
+
+
+def parse_date(path: Path | str, where: str, text: str) -> date:
+    """A YYYY-MM-DD date, or a LoadError naming where it came from."""
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise LoadError([Problem(str(path), where, f"{_show(text)} is not a date")]) from None
+
+
+def parse_division(path: Path | str, text: str) -> int:
+    """A municipal division year such as 2025."""
+    if not re.fullmatch(r"(19|20)\d\d", str(text).strip()):
+        raise LoadError([Problem(str(path), "division", f"{_show(text)} is not a year")])
+    return int(text)
+
+
+@dataclass(frozen=True)
+class WideSpec:
+    """How a shipped wide CSV maps onto the long format (one entry of data/manifest.toml)."""
+
+    area_column: str
+    columns: Mapping[str, str]
+    area_level: str | None = None
+    level_column: str | None = None
+    level_map: Mapping[str, str] = field(default_factory=dict)
+    target_group_column: str | None = None
+    target_group_map: Mapping[str, str] = field(default_factory=dict)
+    month_column: str = "month"
+    skip_empty: tuple[str, ...] = ()
+
+
+def read_wide_csv(path: Path, spec: WideSpec) -> Parsed:
+    """Read a wide CSV (one row per area and month, one column per indicator).
+
+    An empty cell means the source did not publish the value (it suppressed a small count or
+    had no figure): it is stored as suppressed, not as zero.
+    """
+    text = read_text(path)
+    expected = (spec.area_column, spec.month_column, *spec.columns)
+    expected += tuple(c for c in (spec.level_column, spec.target_group_column) if c)
+    header, rows = _csv_rows(path, text, expected)
+    col = {name: i for i, name in enumerate(header)}
+    lines = list(range(2, len(rows) + 2))
+    areas = [r[col[spec.area_column]].strip() for r in rows]
+    months = [r[col[spec.month_column]].strip() for r in rows]
+    if spec.level_column:
+        raw_levels = [r[col[spec.level_column]].strip() for r in rows]
+        levels = [spec.level_map.get(v, v) for v in raw_levels]
+    else:
+        levels = [spec.area_level or "municipality"] * len(rows)
+    if spec.target_group_column:
+        raw_groups = [r[col[spec.target_group_column]].strip() for r in rows]
+        groups = [spec.target_group_map.get(v, v) for v in raw_groups]
+    else:
+        groups = ["all"] * len(rows)
+    parts = []
+    for column, indicator in spec.columns.items():
+        values = _numbers(path, column, [r[col[column]] for r in rows], lines)
+        part = pd.DataFrame(
+            {
+                "indicator": indicator,
+                "area_level": levels,
+                "area_code": areas,
+                "month": months,
+                "value": pd.array(values, dtype="Float64").astype("float64"),
+                "organiser": "all",
+                "target_group": groups,
+                "where": [f"line {n}, column {column}" for n in lines],
+            }
+        )
+        part["suppressed"] = part["value"].isna()
+        part["preliminary"] = False
+        if column in spec.skip_empty:
+            part = part[~part["suppressed"]]
+        parts.append(part)
+    frame = pd.concat(parts, ignore_index=True)[[*LONG_COLUMNS, "where"]]
+    return Parsed(path, "wide_csv", frame)
+
+
+# --- Statistics Finland PxWeb -------------------------------------------------------------
+
+AREA_PREFIXES = (
+    ("ELY", "ely"),
+    ("KU", "municipality"),
+    ("MK", "region"),
+    ("SK", "subregion"),
+)
+
+
+def split_area(code: str) -> tuple[str, str]:
+    """Map a StatFin area code (``SSS``, ``KU091``, ``MK01``, ``SK011``, ``ELY01``) to
+    ``(area_level, area_code)`` as stored; unknown shapes keep level ``'unknown'``."""
+    code = code.strip()
+    if code == "SSS":
+        return "country", "SSS"
+    for prefix, level in AREA_PREFIXES:
+        if code.startswith(prefix) and code[len(prefix) :].isdigit():
+            return level, code[2:] if level == "municipality" else code
+    return "unknown", code
+
+
+def px_month(text: str) -> str:
+    """``2021M03`` → ``2021-03``; other text is returned unchanged for validation to reject."""
+    match = PX_MONTH.match(text.strip())
+    return f"{match[1]}-{match[2]}" if match else text.strip()
+
+
+def read_jsonstat(path: Path, tiedot: Mapping[str, str]) -> Parsed:
+    """Read a PxWeb JSON-stat2 dataset (dimensions area, month and Tiedot in any order).
+
+    ``tiedot`` maps StatFin variable codes to indicator codes. The file's ``updated`` field is
+    its vintage; values with a status symbol or null are stored as suppressed.
+    """
+    from pyjstat import pyjstat
+
+    text = read_text(path)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            [Problem(str(path), f"line {exc.lineno}", f"not valid JSON ({exc.msg}; truncated?)")]
+        ) from None
+    if not isinstance(document, dict) or document.get("class") != "dataset":
+        raise LoadError([Problem(str(path), "file", "not a JSON-stat2 dataset")])
+    ids = document.get("id") or []
+    dims = {d.lower(): d for d in ids}
+    area_dim = next((dims[k] for k in ("alue", "region", "område") if k in dims), None)
+    month_dim = next((dims[k] for k in ("kuukausi", "month", "månad") if k in dims), None)
+    info_dim = next((dims[k] for k in ("tiedot", "information", "uppgifter") if k in dims), None)
+    missing = [
+        name
+        for name, dim in (
+            ("area (Alue)", area_dim),
+            ("month (Kuukausi)", month_dim),
+            ("Tiedot", info_dim),
+        )
+        if dim is None
+    ]
+    if missing:
+        raise LoadError(
+            [Problem(str(path), "dimensions", f"missing dimension(s): {', '.join(missing)}")]
+        )
+    values = document.get("value")
+    size = document.get("size") or []
+    expected = 1
+    for n in size:
+        expected *= int(n)
+    if isinstance(values, list) and len(values) != expected:
+        raise LoadError(
+            [
+                Problem(
+                    str(path),
+                    "value",
+                    f"{len(values)} values where the dimensions give {expected} (truncated?)",
+                )
+            ]
+        )
+    try:
+        table = pyjstat.Dataset.read(text).write("dataframe", naming="id")
+    except Exception as exc:  # pyjstat raises bare errors on malformed documents
+        raise LoadError([Problem(str(path), "file", f"malformed JSON-stat2: {exc}")]) from None
+    status = document.get("status") or {}
+    if isinstance(status, list):
+        status = {str(i): s for i, s in enumerate(status) if s}
+    flagged = {int(k) for k, s in status.items() if str(s).strip() in PXWEB_MISSING}
+    other_dims = [d for d in ids if d not in (area_dim, month_dim, info_dim)]
+    problems = [
+        Problem(str(path), f"dimension {d}", "has more than one category; select one")
+        for d in other_dims
+        if table[d].nunique() > 1
+    ]
+    if problems:
+        raise LoadError(problems)
+    levels_codes = [split_area(c) for c in table[area_dim]]
+    frame = pd.DataFrame(
+        {
+            "indicator": [tiedot.get(c, f"?{c}") for c in table[info_dim]],
+            "area_level": [lc[0] for lc in levels_codes],
+            "area_code": [lc[1] for lc in levels_codes],
+            "month": [px_month(m) for m in table[month_dim]],
+            "value": table["value"].astype("float64"),
+            "organiser": "all",
+            "target_group": "all",
+        }
+    )
+    frame["suppressed"] = frame["value"].isna() | frame.index.isin(sorted(flagged))
+    frame.loc[frame["suppressed"], "value"] = float("nan")
+    frame["preliminary"] = False
+    frame["where"] = [
+        f"record {a}/{m}/{t}"
+        for a, m, t in zip(table[area_dim], table[month_dim], table[info_dim], strict=True)
+    ]
+    parsed = Parsed(path, "pxweb_jsonstat2", frame[[*LONG_COLUMNS, "where"]])
+    if document.get("updated"):
+        parsed.vintage = parse_date(path, "updated", str(document["updated"]))
+    parsed.source = str(document.get("source") or "Statistics Finland") + (
+        f", {document['label']}" if document.get("label") else ""
+    )
+    parsed.extra["unknown_tiedot"] = sorted({c for c in table[info_dim] if c not in tiedot})
+    return parsed
+
+
+def read_pxweb_csv(
+    path: Path, *, labels: Mapping[str, str], area_names: Mapping[str, tuple[str, str]]
+) -> Parsed:
+    """Read a PxWeb CSV export with areas as rows and "<variable>, <time>" columns.
+
+    PxWeb CSV carries labels, not codes: ``labels`` maps variable labels (any language) to
+    indicator codes and ``area_names`` maps area labels (or ``KU091``-style codes) to
+    ``(area_level, area_code)``. Exact matches only; anything else is reported.
+    """
+    text = read_text(path)
+    rows = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
+    if len(rows) < 2:
+        raise LoadError([Problem(str(path), "line 2", "no data rows")])
+    header = rows[0]
+    if len(header) < 2:
+        raise LoadError(
+            [Problem(str(path), "line 1", "one column only: not a PxWeb CSV (delimiter?)")]
+        )
+    problems: list[Problem] = []
+    columns: list[tuple[int, str, str]] = []
+    for i, title in enumerate(header[1:], start=1):
+        label, _, period = title.rpartition(",") if "," in title else ("", "", title)
+        label, period = label.strip(), period.strip()
+        match = PX_MONTH.match(period)
+        if label not in labels:
+            problems.append(
+                Problem(str(path), f"line 1, column {i + 1}", f"unknown variable {_show(label)}")
+            )
+        if not match:
+            reason = (
+                f"{_show(period)} is a year: annual data is not a monthly series"
+                if period.isdigit()
+                else f"{_show(period)} is not a month such as 2021M03"
+            )
+            problems.append(Problem(str(path), f"line 1, column {i + 1}", reason))
+        if label in labels and match:
+            columns.append((i, labels[label], px_month(period)))
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            problems.append(
+                Problem(str(path), f"line {number}", f"{len(row)} fields, header has {len(header)}")
+            )
+            continue
+        name = row[0].strip()
+        area = area_names.get(name) or area_names.get(name.split(" ", 1)[0])
+        if area is None:
+            problems.append(Problem(str(path), f"line {number}", f"unknown area {_show(name)}"))
+            continue
+        for i, indicator, month in columns:
+            cell = row[i].strip().strip('"')
+            suppressed = cell in PXWEB_MISSING
+            try:
+                value = None if suppressed else _to_number(cell)
+            except ValueError:
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"line {number}, column {i + 1}",
+                        f"{_show(cell)} is not a number",
+                    )
+                )
+                continue
+            records.append(
+                (
+                    indicator,
+                    area[0],
+                    area[1],
+                    month,
+                    value,
+                    suppressed or value is None,
+                    f"line {number}, column {i + 1}",
+                )
+            )
+    if problems:
+        raise LoadError(problems)
+    frame = pd.DataFrame(
+        records,
+        columns=["indicator", "area_level", "area_code", "month", "value", "suppressed", "where"],
+    )
+    frame["value"] = frame["value"].astype("float64")
+    frame["preliminary"] = False
+    frame["organiser"] = "all"
+    frame["target_group"] = "all"
+    return Parsed(path, "pxweb_csv", frame[[*LONG_COLUMNS, "where"]])

@@ -1,0 +1,1 @@
+"""Streamlit glue: database URL, cached engine and queries, URL-bound filters, language."""

@@ -1,0 +1,70 @@
+"""Cached loaders: each wraps one query with ``st.cache_data`` keyed on the database URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+
+from data_access import queries
+from ui.db import DB_ERRORS, database_unavailable, engine
+
+TTL = 600
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def observations(
+    url: str,
+    *,
+    indicators: tuple[str, ...],
+    level: str,
+    codes: tuple[str, ...] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    months: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """Cached :func:`data_access.queries.observations`."""
+    return queries.observations(
+        engine(url),
+        indicators=indicators,
+        level=level,
+        codes=codes,
+        since=since,
+        until=until,
+        months=months,
+    )
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def months_available(url: str, *, indicator: str, level: str) -> list[str]:
+    """Cached :func:`data_access.queries.months_available`."""
+    return queries.months_available(engine(url), indicator=indicator, level=level)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def municipalities(url: str) -> pd.DataFrame:
+    """Cached :func:`data_access.queries.municipalities`."""
+    return queries.municipalities(engine(url))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def memberships(url: str) -> pd.DataFrame:
+    """Cached :func:`data_access.queries.memberships`."""
+    return queries.memberships(engine(url))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def trial_areas(url: str) -> pd.DataFrame:
+    """Cached :func:`data_access.queries.trial_areas`."""
+    return queries.trial_areas(engine(url))
+
+
+@contextmanager
+def guarded(lang: str) -> Iterator[None]:
+    """Turn a database failure inside the block into a friendly message and a retry button."""
+    try:
+        yield
+    except DB_ERRORS as error:
+        database_unavailable(lang, error)

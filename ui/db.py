@@ -1,0 +1,50 @@
+"""The database connection for the app: URL lookup, one engine per process, friendly failure."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from data_access.engine import URL_ENV, default_url, make_engine
+from i18n import t
+
+
+def database_url() -> str:
+    """``$DATABASE_URL``, else ``DATABASE_URL`` in .streamlit/secrets.toml, else the default."""
+    if os.environ.get(URL_ENV):
+        return os.environ[URL_ENV]
+    try:
+        value = st.secrets.get(URL_ENV)
+    except (FileNotFoundError, KeyError, AttributeError, ValueError):
+        # Streamlit raises when no secrets file exists; the embedded default applies then.
+        value = None
+    except Exception:
+        value = None
+    return str(value) if value else default_url()
+
+
+@st.cache_resource(show_spinner=False)
+def engine(url: str) -> Engine:
+    """One read-only engine per process and URL."""
+    return make_engine(url, read_only=True)
+
+
+def get_engine() -> Engine:
+    """The app's engine."""
+    return engine(database_url())
+
+
+def database_unavailable(lang: str, error: Exception) -> None:
+    """Tell the user the database is down, offer a retry, and stop the page (no traceback)."""
+    st.error(t("app.db_down", lang), icon=":material/cloud_off:")
+    st.caption(type(error).__name__)
+    if st.button(t("app.retry", lang), key="retry_db"):
+        st.cache_data.clear()
+        st.rerun()
+    st.stop()
+
+
+DB_ERRORS = (OperationalError, SQLAlchemyError, OSError)

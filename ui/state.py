@@ -1,0 +1,107 @@
+"""Page state that lives in the URL: language and the filters every page shares.
+
+Streamlit's own ``bind="query-params"`` writes a widget's *formatted* label into the URL, which
+would make links depend on the language; these helpers keep stable codes in the URL instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from i18n import DEFAULT_LANG, LANG_NAMES, LANGS, normalise_lang, t
+
+T = TypeVar("T")
+
+
+def _quote(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "…")
+
+
+def current_lang() -> str:
+    """The UI language: the language widget's value, else ``?lang=`` in the URL, else Finnish."""
+    value = st.session_state.get("lang") or st.query_params.get("lang")
+    return normalise_lang(value) or DEFAULT_LANG
+
+
+def _seed(
+    key: str,
+    options: Sequence[Any],
+    default: Any,
+    lang: str,
+    parse: Callable[[str], Any] | None = None,
+) -> None:
+    """Put the URL's value (or ``default``) into session state before the widget exists."""
+    if key in st.session_state and st.session_state[key] in options:
+        return
+    raw = st.query_params.get(key)
+    by_text = {str(o): o for o in options}
+    value = default
+    if raw is not None:
+        parsed = parse(raw) if parse else by_text.get(raw)
+        if parsed is not None and parsed in options:
+            value = parsed
+        else:
+            st.warning(
+                t("app.bad_param", lang, param=key, value=_quote(raw)), icon=":material/link_off:"
+            )
+    st.session_state[key] = value
+
+
+def _publish(key: str, value: object) -> None:
+    text = "true" if value is True else ("false" if value is False else str(value))
+    if st.query_params.get(key) != text:
+        st.query_params[key] = text
+
+
+def language_picker() -> str:
+    """The language selector in the sidebar, kept in the URL as ``?lang=``."""
+    _seed("lang", list(LANGS), DEFAULT_LANG, DEFAULT_LANG, parse=normalise_lang)
+    lang = st.sidebar.segmented_control(
+        t("app.language", current_lang()),
+        options=list(LANGS),
+        format_func=lambda code: LANG_NAMES[code],
+        key="lang",
+        required=True,
+    )
+    lang = normalise_lang(lang) or DEFAULT_LANG
+    _publish("lang", lang)
+    return lang
+
+
+def url_choice(
+    key: str,
+    label: str,
+    options: Sequence[T],
+    *,
+    default: T,
+    lang: str,
+    format_func: Callable[[T], str] = str,
+    container: Any = None,
+) -> T:
+    """A select box whose value is kept in the URL as ``?key=<value>``.
+
+    An unknown value in the URL (a tampered or outdated link) shows a warning naming it and
+    falls back to ``default``; it never raises.
+    """
+    options = list(options)
+    _seed(key, options, default, lang)
+    host = container or st
+    value = host.selectbox(label, options, format_func=format_func, key=key)
+    _publish(key, value)
+    return value if value is not None else default
+
+
+def url_toggle(key: str, label: str, *, lang: str, default: bool = False) -> bool:
+    """A toggle kept in the URL as ``?key=true|false``."""
+
+    def parse(text: str) -> bool | None:
+        return {"true": True, "false": False, "1": True, "0": False}.get(text.lower())
+
+    _seed(key, [True, False], default, lang, parse=parse)
+    value = bool(st.toggle(label, key=key))
+    _publish(key, value)
+    return value

@@ -67,11 +67,10 @@ def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], keys: lis
     """Insert ``rows`` into ``table``, updating the other columns where ``keys`` already exist."""
     if not rows:
         return 0
-    if conn.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    statement = dialect_insert(table)
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    module: Any = sqlite if conn.dialect.name == "sqlite" else postgresql
+    statement = module.insert(table)
     others = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
     statement = (
         statement.on_conflict_do_update(index_elements=keys, set_=others)

@@ -154,7 +154,7 @@ def parse(conn: Connection, item: LoadItem) -> Parsed:
     if suffix in (".json", ".jsonstat", ".json-stat"):
         return read_jsonstat(item.path, tiedot_codes())
     if suffix == ".csv":
-        first = read_text(item.path).splitlines()[0]
+        first = read_text(item.path, legacy="cp1252").splitlines()[0]
         if "indicator" in first and "area_code" in first:
             return read_long_csv(item.path)
         return read_pxweb_csv(item.path, labels=variable_labels(), area_names=area_names(conn))
@@ -342,7 +342,7 @@ def _write(conn: Connection, prep: _Prepared, result: FileResult) -> None:
     inserts, replaces, unchanged, superseded, conflicts = _diff(prep, existing)
     if problems or conflicts:
         raise LoadError(problems + conflicts)
-    batch_id = conn.execute(
+    inserted = conn.execute(
         insert(schema.load_batches).values(
             source_file=name,
             checksum=prep.checksum,
@@ -356,7 +356,9 @@ def _write(conn: Connection, prep: _Prepared, result: FileResult) -> None:
             loaded_at=datetime.now(UTC),
             synthetic=prep.item.synthetic,
         )
-    ).inserted_primary_key[0]
+    ).inserted_primary_key
+    assert inserted is not None
+    batch_id = int(inserted[0])
     for code, members in prep.groups.items():
         dialects.upsert(
             conn,
@@ -389,7 +391,7 @@ def _write(conn: Connection, prep: _Prepared, result: FileResult) -> None:
                 batch_id=bindparam("v_batch"),
             )
         )
-        rows = [
+        updates = [
             {
                 **{f"k_{k}": r[k] for k in KEY},
                 "v_value": None if pd.isna(r["value"]) else float(r["value"]),
@@ -400,7 +402,7 @@ def _write(conn: Connection, prep: _Prepared, result: FileResult) -> None:
             }
             for r in replaces[columns].to_dict("records")
         ]
-        conn.execute(statement, rows)
+        conn.execute(statement, updates)
     result.rows_in_file = len(frame)
     result.loaded, result.replaced = len(inserts), len(replaces)
     result.unchanged, result.superseded = unchanged, superseded

@@ -54,8 +54,12 @@ class Parsed:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def read_text(path: Path) -> str:
-    """The file's text; rejects missing, empty and non-UTF-8 files with the place of the fault."""
+def read_text(path: Path, legacy: str | None = None) -> str:
+    """The file's text; rejects missing, empty and non-UTF-8 files with the place of the fault.
+
+    ``legacy`` names a single-byte encoding to accept when the bytes are not UTF-8 (PxWeb
+    writes its CSV exports in Windows-1252).
+    """
     if not path.is_file():
         raise LoadError([Problem(str(path), "file", "no such file")])
     raw = path.read_bytes()
@@ -66,6 +70,8 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if legacy:
+            return raw.decode(legacy, errors="strict")
         line = raw[: exc.start].count(b"\n") + 1
         raise LoadError(
             [
@@ -403,11 +409,13 @@ def read_pxweb_csv(
 ) -> Parsed:
     """Read a PxWeb CSV export with areas as rows and "<variable>, <time>" columns.
 
+    The export may be UTF-8 or, as PxWeb writes it, Windows-1252.
+
     PxWeb CSV carries labels, not codes: ``labels`` maps variable labels (any language) to
     indicator codes and ``area_names`` maps area labels (or ``KU091``-style codes) to
     ``(area_level, area_code)``. Exact matches only; anything else is reported.
     """
-    text = read_text(path)
+    text = read_text(path, legacy="cp1252")
     rows = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
     if len(rows) < 2:
         raise LoadError([Problem(str(path), "line 2", "no data rows")])

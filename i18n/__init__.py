@@ -41,9 +41,9 @@ def fmt_percent(value: float | None, lang: str, decimals: int = 1) -> str:
     """A percentage given in percent units (14.5 → ``14,5 %`` in Finnish)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
-    if lang == "en":
-        pattern = pattern.replace(" %", "%")
+    # Finnish and Swedish put a no-break space before the per cent sign; English does not.
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern += "%" if lang == "en" else "\u00a0%"
     return format_percent(value / 100, format=pattern, locale=LOCALES[lang])
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TypeVar, cast
+
 import altair as alt
 import pandas as pd
 
+ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
 PALETTE = ["#1f4e8c", "#e07b00", "#5b8c3a", "#8c3a78", "#3a8c8c", "#8c6d3a"]  # colour-blind safe
 
 
@@ -73,12 +76,12 @@ def line_chart(
         layers.append(
             alt.Chart(hl).mark_rule(color="#999", strokeWidth=6, opacity=0.35).encode(x="date:T")
         )
-    chart = alt.layer(*layers).properties(height=height, width="container")
+    chart = cast(alt.LayerChart, alt.layer(*layers).properties(height=height, width="container"))
     return with_locale(chart, locale)
 
 
-def with_locale(chart: alt.TopLevelMixin, locale: dict[str, object] | None) -> alt.TopLevelMixin:
+def with_locale(chart: ChartT, locale: dict[str, object] | None) -> ChartT:
     """Attach a Vega number/time locale (``{"number": …, "time": …}``) to a top-level chart."""
     if not locale:
         return chart
-    return chart.configure(locale=alt.Locale(**locale))  # type: ignore[no-any-return]
+    return chart.configure(locale=alt.Locale(**locale))  # type: ignore[arg-type]

@@ -1,0 +1,53 @@
+"""The Overview page in a real browser: the chart draws, and the month drives the figures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+NBSP = "\u00a0"
+
+
+def chart_drawn(page: Page) -> None:
+    """Wait until Vega has drawn marks (a canvas with pixels or an SVG with paths)."""
+    page.wait_for_function(
+        """() => {
+            const c = document.querySelector('.vega-embed canvas');
+            if (c && c.width > 100 && c.height > 100) {
+                const ctx = c.getContext('2d');
+                const d = ctx.getImageData(0, 0, c.width, c.height).data;
+                let painted = 0;
+                for (let i = 3; i < d.length; i += 4 * 7) { if (d[i] > 0) painted++; }
+                return painted > 500;
+            }
+            return !!document.querySelector('.vega-embed svg .mark-line path');
+        }""",
+        timeout=30_000,
+    )
+
+
+def test_overview_draws_and_month_changes_headline(page: Page, app_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{app_url}/?lang=fi")
+    chart_drawn(page)
+    headline = page.get_by_test_id("stMetricValue").first
+    expect(headline).to_have_text(f"256{NBSP}070")
+
+    page.get_by_test_id("stSelectbox").first.click()
+    page.keyboard.type("maaliskuu 2021")
+    page.get_by_role("option", name="maaliskuu 2021").click()
+    expect(headline).to_have_text(f"331{NBSP}526", timeout=15_000)
+    chart_drawn(page)
+    assert re.search(r"month=2021-03", page.url)
+    assert errors == []
+
+
+def test_deep_link_in_swedish(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?lang=sv&month=2021-03")
+    chart_drawn(page)
+    expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"331{NBSP}526")

@@ -1,0 +1,93 @@
+"""AppTest of the Overview page on the real data: figures on screen match the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def app(real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
+
+    def make(**params: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return make
+
+
+def metrics(at: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def test_default_is_the_latest_month_in_finnish(app) -> None:
+    at = app()
+    assert not at.exception
+    assert at.title[0].value == "Yleiskuva"
+    assert at.selectbox(key="month").value == "2023-10"
+    values = metrics(at)
+    assert values[0] == ("Työttömät työnhakijat", f"256{NBSP}070")
+    assert values[1] == ("Työttömien osuus työvoimasta", f"9,7{NBSP}%")
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_month_from_the_link(app) -> None:
+    at = app(month="2021-03")
+    assert at.selectbox(key="month").value == "2021-03"
+    assert metrics(at)[0][1] == f"331{NBSP}526"
+    assert at.query_params["month"] == "2021-03"
+
+
+def test_changing_the_month_changes_the_figures(app) -> None:
+    at = app()
+    at.selectbox(key="month").set_value("2021-03").run()
+    assert metrics(at)[0][1] == f"331{NBSP}526"
+
+
+def test_swedish_and_english(app) -> None:
+    sv = app(lang="sv", month="2021-03")
+    assert sv.title[0].value == "Översikt"
+    assert metrics(sv)[0] == ("Arbetslösa arbetssökande", f"331{NBSP}526")
+    en = app(lang="en", month="2021-03")
+    assert en.title[0].value == "Overview"
+    assert metrics(en)[0] == ("Unemployed jobseekers", "331,526")
+    # 100 × 331,526 / 2,630,884 (labour force 2021), from the shipped national series.
+    assert metrics(en)[1][1] == "12.6%"
+
+
+def test_tampered_link_warns_and_falls_back(app) -> None:
+    at = app(month="2021-13'; DROP TABLE x", lang="xx", unverified="maybe")
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "month" in warnings and "DROP TABLE" in warnings
+    assert "unverified" in warnings
+    assert at.selectbox(key="month").value == "2023-10"
+
+
+def test_unverified_switch_moves_three_municipalities(app) -> None:
+    off = app(month="2021-03")
+    on = app(month="2021-03", unverified="true")
+    captions_off = " ".join(c.value for c in off.caption)
+    assert "115" in captions_off and "Pori" in captions_off
+    captions_on = " ".join(c.value for c in on.caption)
+    assert "118" in captions_on
+    trial_off = int(metrics(off)[2][1].replace(NBSP, ""))
+    trial_on = int(metrics(on)[2][1].replace(NBSP, ""))
+    assert trial_on > trial_off
+
+
+def test_chart_data_is_the_share_series(app) -> None:
+    at = app(lang="en", month="2021-03")
+    chart = at.get("vega_lite_chart")[0].proto
+    data = b"".join(d.data.data for d in chart.datasets)
+    assert b"Trial starts" in data and b"Nordic jobseeker service model" in data
+    assert b"Trial municipalities" in data and b"Whole country" in data

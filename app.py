@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from i18n import t
+from ui.routing import mark_routed
 from ui.state import current_lang, language_picker
 
 ROOT = Path(__file__).resolve().parent
@@ -13,6 +14,7 @@ ASSETS = ROOT / "assets"
 
 st.set_page_config(page_title="Seuranta", page_icon=str(ASSETS / "favicon.png"), layout="wide")
 lang = current_lang()
+# Each page's url_path equals its file stem (see ui/routing.py).
 navigation = st.navigation(
     {
         t("app.section.dashboard", lang): [
@@ -23,9 +25,16 @@ navigation = st.navigation(
                 url_path="overview",
                 default=True,
             ),
+            st.Page(
+                PAGES / "area_profile.py",
+                title=t("profile.title", lang),
+                icon=":material/location_city:",
+                url_path="area_profile",
+            ),
         ],
     }
 )
 language_picker()
 st.sidebar.caption(t("app.source_note", lang))
+mark_routed()
 navigation.run()

@@ -129,11 +129,130 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Det finns inga uppgifter för den valda månaden.",
         "en": "There are no figures for the chosen month.",
     },
+    # Area profile page
+    "profile.title": {"fi": "Alueprofiili", "sv": "Områdesprofil", "en": "Area profile"},
+    "profile.intro": {
+        "fi": "Valitse kokeilualue tai avaa se linkistä. Alueen luvut ovat jäsenkuntien "
+        "summia; osuudet lasketaan summista.",
+        "sv": "Välj ett försöksområde eller öppna det via en länk. Områdets tal är summor av "
+        "medlemskommunerna; andelarna beräknas ur summorna.",
+        "en": "Choose a trial area or open one from a link. An area's figures are sums over "
+        "its member municipalities; shares are computed from the sums.",
+    },
+    "profile.area": {"fi": "Kokeilualue", "sv": "Försöksområde", "en": "Trial area"},
+    "profile.indicator": {"fi": "Indikaattori", "sv": "Indikator", "en": "Indicator"},
+    "profile.members": {
+        "fi": "Jäsenkunnat",
+        "sv": "Medlemskommuner",
+        "en": "Member municipalities",
+    },
+    "profile.col.municipality": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
+    "profile.col.code": {"fi": "Koodi", "sv": "Kod", "en": "Code"},
+    "profile.col.status": {"fi": "Jäsenyys", "sv": "Medlemskap", "en": "Membership"},
+    "profile.col.confidence": {"fi": "Luotettavuus", "sv": "Tillförlitlighet", "en": "Confidence"},
+    "profile.col.period": {"fi": "Ajanjakso", "sv": "Period", "en": "Period"},
+    "profile.col.source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
+    "status.confirmed": {"fi": "Vahvistettu", "sv": "Bekräftat", "en": "Verified"},
+    "status.probable": {"fi": "Vahvistamaton", "sv": "Obekräftat", "en": "Unverified"},
+    "status.not_in_trial": {
+        "fi": "Ei kokeilussa",
+        "sv": "Inte i försöket",
+        "en": "Not in the trial",
+    },
+    "confidence.high": {"fi": "korkea", "sv": "hög", "en": "high"},
+    "confidence.medium": {"fi": "keskitaso", "sv": "medel", "en": "medium"},
+    "confidence.low": {"fi": "matala", "sv": "låg", "en": "low"},
+    "profile.unverified_note": {
+        "fi": "Alueen jäsenyyksiä ei ole vahvistettu alueen tai kuntien omista lähteistä, vain "
+        "ministeriön valintalistoista. Ne näytetään, mutta vertailu jättää ne pois, "
+        "ellei niitä oteta mukaan.",
+        "sv": "Områdets medlemskap har inte bekräftats av områdets eller kommunernas egna "
+        "källor, endast av ministeriets urvalslistor. De visas, men jämförelsen lämnar "
+        "dem utanför om de inte tas med.",
+        "en": "This area's memberships are not confirmed by the area's or the municipalities' "
+        "own sources, only by the ministry's selection lists. They are shown, but the "
+        "comparison leaves them out unless you include them.",
+    },
+    "profile.series_title": {
+        "fi": "{indicator}: alue, vertailuryhmät ja koko maa",
+        "sv": "{indicator}: området, jämförelsegrupper och hela landet",
+        "en": "{indicator}: the area, comparison groups and the country",
+    },
+    "profile.key.area": {"fi": "Alue", "sv": "Området", "en": "The area"},
+    "profile.key.rest": {
+        "fi": "TE-toimistojen kunnat",
+        "sv": "TE-byråernas kommuner",
+        "en": "TE-office municipalities",
+    },
+    "profile.key.region_rest": {
+        "fi": "TE-toimistojen kunnat samoissa maakunnissa",
+        "sv": "TE-byråernas kommuner i samma landskap",
+        "en": "TE-office municipalities in the same regions",
+    },
+    "profile.key.peers": {
+        "fi": "Vertailukunnat (kaltaistetut)",
+        "sv": "Jämförelsekommuner (matchade)",
+        "en": "Matched peer municipalities",
+    },
+    "profile.key.country": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
+    "profile.rank": {
+        "fi": "Sijoitus alueiden joukossa",
+        "sv": "Placering bland områdena",
+        "en": "Rank among the areas",
+    },
+    "profile.rank_value": {"fi": "{rank}. / {n}", "sv": "{rank} av {n}", "en": "{rank} of {n}"},
+    "profile.rank_help": {
+        "fi": "1 = paras ({month}); suunta riippuu indikaattorista.",
+        "sv": "1 = bäst ({month}); riktningen beror på indikatorn.",
+        "en": "1 = best ({month}); the direction depends on the indicator.",
+    },
+    "profile.latest": {"fi": "Viimeisin arvo", "sv": "Senaste värde", "en": "Latest value"},
+    "profile.change_year": {
+        "fi": "{delta} vuodessa",
+        "sv": "{delta} på ett år",
+        "en": "{delta} on a year earlier",
+    },
+    "profile.not_available": {
+        "fi": "Tätä indikaattoria ei ole saatavilla riittävän monelle alueen kunnalle.",
+        "sv": "Indikatorn finns inte för tillräckligt många av områdets kommuner.",
+        "en": "This indicator is not available for enough of the area's municipalities.",
+    },
+    "profile.index_note": {
+        "fi": "Lukumäärät esitetään indeksinä (helmikuu 2021 = 100), jotta eri kokoisia "
+        "ryhmiä voi verrata.",
+        "sv": "Antal visas som index (februari 2021 = 100) så att grupper av olika storlek kan "
+        "jämföras.",
+        "en": "Counts are shown as an index (February 2021 = 100) so that groups of different "
+        "size can be compared.",
+    },
+    "profile.coverage_note": {
+        "fi": "Ryhmän luku annetaan, kun vähintään {share} % sen kunnista on raportoinut; "
+        "salattuja lukuja ei lasketa nollina. Viimeisin kuukausi: {month}.",
+        "sv": "En grupps tal anges när minst {share} % av dess kommuner har rapporterat; "
+        "skyddade tal räknas inte som noll. Senaste månad: {month}.",
+        "en": "A group's figure is given when at least {share} % of its municipalities "
+        "reported; suppressed figures never count as zero. Latest month: {month}.",
+    },
+    "profile.did_title": {
+        "fi": "Alueen vaikutusarvio",
+        "sv": "Områdets effektskattning",
+        "en": "The area's effect estimate",
+    },
     # Chart vocabulary
     "chart.month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
     "chart.series": {"fi": "Sarja", "sv": "Serie", "en": "Series"},
     "chart.value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
     "chart.percent": {"fi": "%", "sv": "%", "en": "%"},
+    "chart.index": {
+        "fi": "indeksi, 2/2021 = 100",
+        "sv": "index, 2/2021 = 100",
+        "en": "index, Feb 2021 = 100",
+    },
+    "chart.event.membership_change": {
+        "fi": "Jäsenyys muuttuu",
+        "sv": "Medlemskap ändras",
+        "en": "Membership changes",
+    },
     "chart.event.trial_start": {
         "fi": "Kokeilu alkaa",
         "sv": "Försöket börjar",

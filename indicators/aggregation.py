@@ -123,25 +123,36 @@ def aggregate(
     for code in inputs:
         if code not in grid:
             grid[code] = np.nan
-    reported = grid[inputs].notna().all(axis=1)
-    grid["reported"] = reported
-    results = []
-    for (group, month), part in grid.groupby(["group", "month"], sort=True):
-        ok = part[part["reported"]]
-        missing = tuple(sorted(part.loc[~part["reported"], "unit_code"]))
-        numerator = denominator = np.nan
-        if ok.empty or len(ok) < min_coverage * len(part):
-            value = np.nan
-        elif ind.kind in ("rate", "ratio"):
-            numerator = float(ok[ind.numerator].sum())
-            denominator = float(ok[ind.denominator].sum())
-            value = ind.scale * numerator / denominator if denominator else np.nan
-        elif ind.kind == "sum":
-            value = float(ok[list(ind.components)].to_numpy().sum())
-        else:
-            value = float(ok[indicator].sum())
-        results.append((group, month, value, numerator, denominator, len(part), len(ok), missing))
-    return pd.DataFrame(results, columns=RESULT_COLUMNS)
+    grid["reported"] = grid[inputs].notna().all(axis=1)
+    keys = ["group", "month"]
+    n_units = grid.groupby(keys).size().rename("n_units")
+    ok = grid[grid["reported"]]
+    sums = ok.groupby(keys)[inputs].sum()
+    n_reported = ok.groupby(keys).size().rename("n_reported")
+    missing = (
+        grid[~grid["reported"]]
+        .groupby(keys)["unit_code"]
+        .agg(lambda c: tuple(sorted(c)))
+        .rename("missing")
+    )
+    result = pd.concat([n_units, n_reported, missing, sums], axis=1).reset_index()
+    result["n_reported"] = result["n_reported"].fillna(0).astype(int)
+    result["missing"] = result["missing"].map(lambda m: m if isinstance(m, tuple) else ())
+    result["numerator"] = np.nan
+    result["denominator"] = np.nan
+    if ind.kind in ("rate", "ratio"):
+        result["numerator"] = result[ind.numerator]
+        result["denominator"] = result[ind.denominator]
+        den = result["denominator"].where(result["denominator"] != 0)
+        result["value"] = ind.scale * result["numerator"] / den
+    elif ind.kind == "sum":
+        result["value"] = result[list(ind.components)].sum(axis=1)
+    else:
+        result["value"] = result[indicator]
+    thin = (result["n_reported"] == 0) | (result["n_reported"] < min_coverage * result["n_units"])
+    result.loc[thin, "value"] = np.nan
+    result.loc[result["n_reported"] == 0, ["numerator", "denominator"]] = np.nan
+    return result[RESULT_COLUMNS].sort_values(keys).reset_index(drop=True)
 
 
 def unit_values(obs: pd.DataFrame, indicator: str) -> pd.DataFrame:

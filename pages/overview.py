@@ -8,9 +8,9 @@ from indicators.charts import line_chart
 from indicators.events import events_between
 from ui import data
 from ui.db import database_url
-from ui.state import current_lang, url_choice, url_toggle
+from ui.state import page_start, url_choice, url_toggle
 
-lang = current_lang()
+lang = page_start(__file__)
 url = database_url()
 st.title(t("overview.title", lang))
 st.caption(t("overview.intro", lang))

@@ -21,6 +21,15 @@ def _quote(value: object) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "…")
 
 
+def page_start(page_file: str) -> str:
+    """Start the page ``page_file`` (its ``__file__``) inside app.py's navigation; returns
+    the UI language."""
+    from ui.routing import ensure_routed
+
+    ensure_routed(page_file)
+    return current_lang()
+
+
 def current_lang() -> str:
     """The UI language: the language widget's value, else ``?lang=`` in the URL, else Finnish."""
     value = st.session_state.get("lang") or st.query_params.get("lang")

@@ -1,0 +1,99 @@
+"""Area profile: one trial area's members and indicators against its comparison groups."""
+
+import streamlit as st
+
+from i18n import fmt_month, fmt_number, t, vega_locale
+from indicators import aggregation, definitions, profile
+from indicators.charts import line_chart
+from indicators.events import events_between
+from ui import data, present
+from ui.db import database_url
+from ui.state import page_start, url_choice, url_toggle
+
+lang = page_start(__file__)
+url = database_url()
+st.title(t("profile.title", lang))
+st.caption(t("profile.intro", lang))
+
+with data.guarded(lang):
+    areas = data.trial_areas(url)
+    members = data.memberships(url)
+    munis = data.municipalities(url)
+areas = areas[areas["status"] != "not_in_trial"]
+area_names = dict(
+    zip(areas["area_id"], areas[f"name_{'sv' if lang == 'sv' else 'fi'}"], strict=True)
+)
+left, mid, right = st.columns([3, 3, 2])
+area_id = url_choice(
+    "area",
+    t("profile.area", lang),
+    list(area_names),
+    default="A01",
+    lang=lang,
+    format_func=lambda a: f"{area_names[a]} ({a})",
+    container=left,
+)
+indicator = url_choice(
+    "indicator",
+    t("profile.indicator", lang),
+    present.PROFILE_INDICATORS,
+    default="unemployed_share_pct",
+    lang=lang,
+    format_func=lambda c: definitions.get(c).name(lang),
+    container=mid,
+)
+with right:
+    include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
+
+area_members = members[members["area_id"] == area_id]
+st.subheader(t("profile.members", lang))
+st.dataframe(present.members_table(area_members, munis, lang), hide_index=True, key="members_table")
+if (area_members["status"] == "probable").any():
+    st.warning(t("profile.unverified_note", lang), icon=":material/help:")
+
+inputs = definitions.inputs_of(indicator)
+with data.guarded(lang):
+    obs = data.observations(url, indicators=inputs, level="municipality", since="2019-01")
+    country = data.observations(
+        url, indicators=(*inputs, indicator), level="country", since="2019-01"
+    )
+groups = present.comparison_groups(members, munis, area_id, include_unverified=include)
+units = profile.area_units(members[members["area_id"] == area_id], include_unverified=True)
+series = profile.compare_series(
+    obs, country, indicator=indicator, area_units_frame=units, groups=groups
+)
+month = profile.latest_with_value(series)
+if month is None:
+    st.info(t("profile.not_available", lang))
+    st.stop()
+
+ranks = profile.area_ranks(
+    obs, profile.area_units(members, include_unverified=include), indicator=indicator, month=month
+)
+present.area_headline(series, ranks, area_id=area_id, indicator=indicator, month=month, lang=lang)
+chart_frame = present.keyed_series(series, lang, indicator=indicator)
+events = events_between(chart_frame["month"].min(), chart_frame["month"].max(), area_members)
+events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+name = definitions.get(indicator).name(lang)
+st.subheader(t("profile.series_title", lang, indicator=name))
+chart = line_chart(
+    chart_frame,
+    y_title=present.axis_title(indicator, lang),
+    x_title=t("chart.month", lang),
+    series_title=t("chart.series", lang),
+    events=events,
+    series_order=list(dict.fromkeys(chart_frame["series"])),
+    value_format=present.value_format(indicator),
+    locale=vega_locale(lang),
+)
+st.altair_chart(chart, key="profile_chart", alt=present.series_alt(chart_frame, name, month, lang))
+with st.expander(t("chart.data_table", lang)):
+    st.dataframe(present.series_table(chart_frame), key="profile_table")
+st.caption(
+    t(
+        "profile.coverage_note",
+        lang,
+        share=fmt_number(aggregation.MIN_COVERAGE * 100, lang),
+        month=fmt_month(month, lang),
+    )
+)

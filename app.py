@@ -9,29 +9,32 @@ from ui.routing import mark_routed
 from ui.state import current_lang, language_picker
 
 ROOT = Path(__file__).resolve().parent
-PAGES = ROOT / "pages"
 ASSETS = ROOT / "assets"
+# (file stem = URL path, title key, icon); the first page is the default. The URL path must
+# equal the file stem (see ui/routing.py).
+SECTIONS = {
+    "app.section.dashboard": [
+        ("overview", "overview.title", ":material/dashboard:"),
+        ("area_profile", "profile.title", ":material/location_city:"),
+        ("map", "map.title", ":material/map:"),
+    ],
+}
 
 st.set_page_config(page_title="Seuranta", page_icon=str(ASSETS / "favicon.png"), layout="wide")
 lang = current_lang()
-# Each page's url_path equals its file stem (see ui/routing.py).
 navigation = st.navigation(
     {
-        t("app.section.dashboard", lang): [
+        t(section, lang): [
             st.Page(
-                PAGES / "overview.py",
-                title=t("overview.title", lang),
-                icon=":material/dashboard:",
-                url_path="overview",
-                default=True,
-            ),
-            st.Page(
-                PAGES / "area_profile.py",
-                title=t("profile.title", lang),
-                icon=":material/location_city:",
-                url_path="area_profile",
-            ),
-        ],
+                ROOT / "pages" / f"{stem}.py",
+                title=t(title, lang),
+                icon=icon,
+                url_path=stem,
+                default=(stem == "overview"),
+            )
+            for stem, title, icon in pages
+        ]
+        for section, pages in SECTIONS.items()
     }
 )
 language_picker()

@@ -238,6 +238,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Områdets effektskattning",
         "en": "The area's effect estimate",
     },
+    # Map page
+    "map.title": {"fi": "Kartta", "sv": "Karta", "en": "Map"},
+    "map.intro": {
+        "fi": "Valitse indikaattori, kuukausi ja taso. Kartan alla on sama tieto taulukkona. "
+              "Valitse kunta tai alue kartalta tai luettelosta avataksesi sen profiilin.",
+        "sv": "Välj indikator, månad och nivå. Under kartan finns samma uppgifter som tabell. "
+              "Välj en kommun eller ett område på kartan eller i listan för att öppna dess "
+              "profil.",
+        "en": "Choose an indicator, a month and a level. The same figures are in the table "
+              "below the map. Pick a municipality or an area on the map or from the list to "
+              "open its profile."},
+    "map.level": {"fi": "Taso", "sv": "Nivå", "en": "Level"},
+    "map.level.municipality": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
+    "map.level.area": {"fi": "Kokeilualueet", "sv": "Försöksområden", "en": "Trial areas"},
+    "map.level.organiser": {"fi": "Palvelujen järjestäjä", "sv": "Tjänsternas anordnare",
+                            "en": "Who organised the services"},
+    "map.classification": {"fi": "Luokittelu", "sv": "Klassindelning",
+                           "en": "Classification"},
+    "map.classification.quantiles": {"fi": "Kvantiilit", "sv": "Kvantiler",
+                                     "en": "Quantiles"},
+    "map.classification.natural_breaks": {"fi": "Luonnolliset luokat",
+                                          "sv": "Naturliga brytpunkter",
+                                          "en": "Natural breaks"},
+    "map.classification.equal_interval": {"fi": "Tasavälinen", "sv": "Lika intervall",
+                                          "en": "Equal intervals"},
+    "map.open_profile": {"fi": "Avaa alueprofiili", "sv": "Öppna områdesprofilen",
+                         "en": "Open the area profile"},
+    "map.pick": {"fi": "Kunta tai alue", "sv": "Kommun eller område",
+                 "en": "Municipality or area"},
+    "map.not_in_trial": {"fi": "{name} ei ollut kokeilussa; sen palvelut järjesti TE-toimisto.",
+                         "sv": "{name} deltog inte i försöket; TE-byrån ordnade tjänsterna.",
+                         "en": "{name} was not in the trial; a TE office organised its "
+                               "services."},
+    "map.table": {"fi": "Kartan tiedot taulukkona", "sv": "Kartans uppgifter som tabell",
+                  "en": "The map's figures as a table"},
+    "map.col.name": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
+    "map.col.value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
+    "map.col.rank": {"fi": "Sija", "sv": "Placering", "en": "Rank"},
+    "map.col.note": {"fi": "Huomautus", "sv": "Anmärkning", "en": "Note"},
+    "map.note.suppressed": {"fi": "salattu tai ei julkaistu", "sv": "skyddat eller inte "
+                            "publicerat", "en": "suppressed or not published"},
+    "map.note.merged": {"fi": "yhdistyneen kunnan luku (2025 kuntajako)",
+                        "sv": "sammanslagen kommuns tal (indelningen 2025)",
+                        "en": "figure of the merged municipality (2025 division)"},
+    "map.alt": {
+        "fi": "Koropleettikartta: {indicator}, {month}, {n} aluetta. Pienin {low}, suurin "
+              "{high}. Samat tiedot ovat taulukossa kartan alla.",
+        "sv": "Koropletkarta: {indicator}, {month}, {n} områden. Lägst {low}, högst {high}. "
+              "Samma uppgifter finns i tabellen under kartan.",
+        "en": "Choropleth map: {indicator}, {month}, {n} areas. Lowest {low}, highest {high}. "
+              "The same figures are in the table below the map."},
+    "map.trial_alt": {
+        "fi": "Kartta: kokeilualueiden kunnat ({n} kuntaa, {areas} aluetta) ja TE-toimistojen "
+              "kunnat {month}. Vahvistamattomat jäsenyydet on merkitty katkoviivalla.",
+        "sv": "Karta: försöksområdenas kommuner ({n} kommuner, {areas} områden) och "
+              "TE-byråernas kommuner {month}. Obekräftade medlemskap har streckad kant.",
+        "en": "Map: the trial areas' municipalities ({n} municipalities, {areas} areas) and "
+              "the TE offices' municipalities in {month}. Unverified memberships have a dashed "
+              "outline."},
+    "map.label.municipality": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
+    "map.label.area": {"fi": "Kokeilualue", "sv": "Försöksområde", "en": "Trial area"},
+    "map.label.status": {"fi": "Työllisyyspalvelut", "sv": "Sysselsättningstjänster",
+                         "en": "Employment services"},
+    "map.label.trial": {"fi": "Kuntakokeilu", "sv": "Kommunförsök", "en": "Municipal trial"},
+    "map.label.unverified": {"fi": "Kuntakokeilu, jäsenyys vahvistamatta",
+                             "sv": "Kommunförsök, medlemskapet obekräftat",
+                             "en": "Municipal trial, unverified membership"},
+    "map.label.unverified_area": {"fi": "Alue, jonka jäsenyyksiä ei ole vahvistettu",
+                                  "sv": "Område med obekräftade medlemskap",
+                                  "en": "Trial area with unverified memberships"},
+    "map.label.te_office": {"fi": "TE-toimisto", "sv": "TE-byrå", "en": "TE office"},
+    "map.label.members": {"fi": "Kuntia", "sv": "Kommuner", "en": "Municipalities"},
+    "map.label.unverified_members": {"fi": "Vahvistamattomia jäsenyyksiä",
+                                     "sv": "Obekräftade medlemskap",
+                                     "en": "Unverified memberships"},
+    "map.label.value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
+    "map.label.rank": {"fi": "Sija", "sv": "Placering", "en": "Rank"},
+    "map.label.suppressed": {"fi": "Salattu (pieni luku)", "sv": "Skyddat (litet tal)",
+                             "en": "Suppressed (small numbers)"},
+    "map.label.missing": {"fi": "Ei tietoa", "sv": "Uppgift saknas", "en": "No data"},
+    "map.label.data_status": {"fi": "Ei esitetä", "sv": "Visas inte", "en": "Not shown"},
     # Chart vocabulary
     "chart.month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
     "chart.series": {"fi": "Sarja", "sv": "Serie", "en": "Series"},

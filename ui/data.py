@@ -68,3 +68,25 @@ def guarded(lang: str) -> Iterator[None]:
         yield
     except DB_ERRORS as error:
         database_unavailable(lang, error)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def boundaries(url: str, level: str = "municipality") -> pd.DataFrame:
+    """Cached :func:`data_access.queries.boundaries`."""
+    return queries.boundaries(engine(url), level=level)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def group_members(url: str) -> pd.DataFrame:
+    """Cached :func:`data_access.queries.group_members`."""
+    return queries.group_members(engine(url))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def month_observations(url: str, *, indicators: tuple[str, ...], month: str) -> pd.DataFrame:
+    """Every municipality and merged unit's inputs for one month (for maps)."""
+    parts = [
+        queries.observations(engine(url), indicators=indicators, level=level, months=[month])
+        for level in ("municipality", "municipality_group")
+    ]
+    return pd.concat(parts, ignore_index=True)

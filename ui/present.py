@@ -168,3 +168,178 @@ def area_headline(
 def labels(keys: Sequence[str], lang: str, prefix: str) -> Mapping[str, str]:
     """Translated labels for ``keys`` under ``prefix`` in the catalogue."""
     return {k: t(f"{prefix}.{k}", lang) for k in keys}
+
+
+MAP_INDICATORS = [
+    "unemployed_share_pct",
+    "unemployed_jobseekers",
+    "unemployed_per_vacancy",
+    "open_vacancies",
+]
+CLASSIFICATIONS = ["quantiles", "natural_breaks", "equal_interval"]
+MAP_LABEL_KEYS = (
+    "municipality",
+    "area",
+    "status",
+    "trial",
+    "unverified",
+    "unverified_area",
+    "te_office",
+    "members",
+    "unverified_members",
+    "value",
+    "rank",
+    "suppressed",
+    "missing",
+    "data_status",
+)
+
+
+def month_source(indicator: str) -> str:
+    """The stored series whose months an indicator can be shown for."""
+    ind = definitions.get(indicator)
+    if ind.stored:
+        return indicator
+    return definitions.inputs_of(indicator)[0]
+
+
+def py_format(indicator: str) -> str:
+    """A Python format spec for the indicator's values (map legends and tooltips)."""
+    return value_format(indicator)
+
+
+def map_labels(lang: str) -> dict[str, str]:
+    """The map builders' UI strings in ``lang``."""
+    return {k: t(f"map.label.{k}", lang) for k in MAP_LABEL_KEYS}
+
+
+def _area_name(areas: pd.DataFrame, lang: str) -> dict[str, str]:
+    column = "name_sv" if lang == "sv" else "name_fi"
+    return dict(zip(areas["area_id"], areas[column], strict=True))
+
+
+def organiser_table(
+    members: pd.DataFrame, munis: pd.DataFrame, areas: pd.DataFrame, month: str, lang: str
+) -> pd.DataFrame:
+    """Every municipality with who organised its services in ``month``."""
+    active = aggregation.active_members(members, month=month, include_unverified=True)
+    by_code = active.set_index("municipality_code")
+    area_names = _area_name(areas, lang)
+    rows = []
+    for code, name in zip(munis["code"], munis[f"name_{lang}"], strict=True):
+        if code in by_code.index:
+            row = by_code.loc[code]
+            status = t(f"status.{row['status']}", lang)
+            rows.append((name, area_names.get(row["area_id"], row["area_id"]), status))
+        else:
+            rows.append((name, t("map.label.te_office", lang), ""))
+    return pd.DataFrame(
+        rows,
+        columns=[
+            t("map.col.name", lang),
+            t("map.label.status", lang),
+            t("profile.col.status", lang),
+        ],
+    )
+
+
+def trial_map_alt(members: pd.DataFrame, month: str, lang: str) -> str:
+    """Alt text of the trial-area map."""
+    active = aggregation.active_members(members, month=month, include_unverified=True)
+    return t(
+        "map.trial_alt",
+        lang,
+        n=active["municipality_code"].nunique(),
+        areas=active["area_id"].nunique(),
+        month=fmt_month(month, lang),
+    )
+
+
+def map_alt(values: pd.DataFrame, indicator: str, month: str, lang: str) -> str:
+    """Alt text of a choropleth: what, when, the range."""
+    shown = values.dropna(subset=["value"])
+    low = format_value(indicator, float(shown["value"].min()), lang) if len(shown) else "–"
+    high = format_value(indicator, float(shown["value"].max()), lang) if len(shown) else "–"
+    return t(
+        "map.alt",
+        lang,
+        indicator=definitions.get(indicator).name(lang),
+        month=fmt_month(month, lang),
+        n=len(values),
+        low=low,
+        high=high,
+    )
+
+
+def values_table(
+    values: pd.DataFrame,
+    munis: pd.DataFrame,
+    areas: pd.DataFrame,
+    level: str,
+    indicator: str,
+    lang: str,
+) -> pd.DataFrame:
+    """The map's twin table: name, value (formatted), rank and a note."""
+    from indicators.disclosure import SUPPRESSED_MARK
+
+    names = (
+        dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
+        if level == "municipality"
+        else _area_name(areas, lang)
+    )
+    notes = []
+    for row in values.itertuples():
+        note = []
+        if row.suppressed:
+            note.append(t("map.note.suppressed", lang))
+        if getattr(row, "merged", False):
+            note.append(t("map.note.merged", lang))
+        notes.append("; ".join(note))
+    return pd.DataFrame(
+        {
+            t("map.col.name", lang): [names.get(c, c) for c in values["area_code"]],
+            t("map.col.value", lang): [
+                SUPPRESSED_MARK if s else format_value(indicator, v, lang)
+                for v, s in zip(values["value"], values["suppressed"], strict=True)
+            ],
+            t("map.col.rank", lang): values["rank"],
+            t("map.col.note", lang): notes,
+        }
+    )
+
+
+def profile_picker(
+    members: pd.DataFrame, munis: pd.DataFrame, areas: pd.DataFrame, lang: str
+) -> None:
+    """Keyboard route from the map to a profile: pick a municipality or area, open it."""
+    area_names = _area_name(areas[areas["status"] != "not_in_trial"], lang)
+    muni_names = dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
+    options = [f"area:{a}" for a in area_names] + [f"muni:{c}" for c in muni_names]
+
+    def label(option: str) -> str:
+        kind, code = option.split(":", 1)
+        return f"{area_names[code]} ({code})" if kind == "area" else muni_names[code]
+
+    choice = st.selectbox(
+        t("map.pick", lang), options, index=None, format_func=label, key="map_pick", placeholder="…"
+    )
+    if choice is None:
+        return
+    kind, code = choice.split(":", 1)
+    area = code
+    if kind == "muni":
+        rows = members[
+            (members["municipality_code"] == code)
+            & members["status"].isin(["confirmed", "probable"])
+        ]
+        if rows.empty:
+            st.info(t("map.not_in_trial", lang, name=muni_names[code]))
+            return
+        area = str(rows["area_id"].iloc[0])
+    if st.button(t("map.open_profile", lang), key="open_profile", type="primary"):
+        st.switch_page("pages/area_profile.py", query_params={"area": area, "lang": lang})
+
+
+def trial_months() -> list[str]:
+    """The months of the trial period, 2021-03 … 2024-12."""
+    return [str(p) for p in pd.period_range("2021-03", "2024-12", freq="M")]

@@ -319,6 +319,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "Suppressed (small numbers)"},
     "map.label.missing": {"fi": "Ei tietoa", "sv": "Uppgift saknas", "en": "No data"},
     "map.label.data_status": {"fi": "Ei esitetä", "sv": "Visas inte", "en": "Not shown"},
+    # Exports
+    "export.png": {"fi": "PNG", "sv": "PNG", "en": "PNG"},
+    "export.svg": {"fi": "SVG", "sv": "SVG", "en": "SVG"},
+    "export.csv": {"fi": "CSV", "sv": "CSV", "en": "CSV"},
+    "export.xlsx": {"fi": "Excel", "sv": "Excel", "en": "Excel"},
     # Chart vocabulary
     "chart.month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
     "chart.series": {"fi": "Sarja", "sv": "Serie", "en": "Series"},

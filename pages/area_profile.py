@@ -6,7 +6,7 @@ from i18n import fmt_month, fmt_number, t, vega_locale
 from indicators import aggregation, definitions, profile
 from indicators.charts import line_chart
 from indicators.events import events_between
-from ui import data, present
+from ui import data, export, present
 from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
@@ -87,8 +87,10 @@ chart = line_chart(
     locale=vega_locale(lang),
 )
 st.altair_chart(chart, key="profile_chart", alt=present.series_alt(chart_frame, name, month, lang))
+table = present.series_table(chart_frame).reset_index()
 with st.expander(t("chart.data_table", lang)):
-    st.dataframe(present.series_table(chart_frame), key="profile_table")
+    st.dataframe(table, hide_index=True, key="profile_table")
+export.downloads(chart, table, title=f"{area_names[area_id]}: {name}", lang=lang, key="dl_profile")
 st.caption(
     t(
         "profile.coverage_note",

@@ -5,7 +5,7 @@ import streamlit as st
 from geo import maps
 from i18n import fmt_month, t
 from indicators import definitions, mapping
-from ui import data, present
+from ui import data, export, present
 from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
@@ -74,6 +74,7 @@ if level == "organiser":
         chart, key="map_chart", theme=None, alt=present.trial_map_alt(members, month, lang)
     )
     table = present.organiser_table(members, munis, areas, month, lang)
+    download = table
 else:
     inputs = (*definitions.inputs_of(indicator), indicator)
     with data.guarded(lang):
@@ -102,8 +103,17 @@ else:
         chart, key="map_chart", theme=None, alt=present.map_alt(values, indicator, month, lang)
     )
     table = present.values_table(values, munis, areas, level, indicator, lang)
+    download = present.values_export(values, munis, areas, level, lang)
 with right:
     st.subheader(t("map.table", lang))
     st.dataframe(table, hide_index=True, key="map_table", height=520)
+    export.downloads(
+        chart,
+        download,
+        title=f"{t('map.title', lang)} {month}",
+        lang=lang,
+        key="dl_map",
+        value_columns=[t("map.col.value", lang)],
+    )
     present.profile_picker(members, munis, areas, lang)
 st.caption(t("app.source_note", lang))

@@ -6,7 +6,7 @@ from i18n import fmt_month, fmt_number, fmt_percent, fmt_signed, t, vega_locale
 from indicators import aggregation, summary
 from indicators.charts import line_chart
 from indicators.events import events_between
-from ui import data
+from ui import data, export
 from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
@@ -116,6 +116,8 @@ alt_text = t(
     rest=fmt_percent(heads["rest"].share if "rest" in heads else None, lang),
 )
 st.altair_chart(chart, key="overview_chart", alt=alt_text)
+table = series.pivot(index="month", columns="series", values="value").round(2)
+table = table[list(labels.values())].reset_index()
 with st.expander(t("chart.data_table", lang)):
-    table = series.pivot(index="month", columns="series", values="value").round(2)
-    st.dataframe(table[list(labels.values())], key="overview_table")
+    st.dataframe(table, hide_index=True, key="overview_table")
+export.downloads(chart, table, title=t("overview.chart_title", lang), lang=lang, key="dl_overview")

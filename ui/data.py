@@ -90,3 +90,32 @@ def month_observations(url: str, *, indicators: tuple[str, ...], month: str) -> 
         for level in ("municipality", "municipality_group")
     ]
     return pd.concat(parts, ignore_index=True)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def vintage_text(url: str) -> str:
+    """The vintages of the loaded observation sources, newest first, as one line."""
+    batches = queries.load_batches(engine(url))
+    batches = batches[batches["reader"] != "reference"]
+    if batches.empty:
+        return "–"
+    latest = batches.groupby("source")["vintage"].max().sort_values(ascending=False)
+    return "; ".join(f"{source} ({vintage})" for source, vintage in latest.items())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def load_batches(url: str) -> pd.DataFrame:
+    """Cached :func:`data_access.queries.load_batches`."""
+    return queries.load_batches(engine(url))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def coverage(url: str) -> pd.DataFrame:
+    """Cached :func:`data_access.queries.coverage`."""
+    return queries.coverage(engine(url))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def trial_sources(url: str) -> pd.DataFrame:
+    """Cached :func:`data_access.queries.trial_sources`."""
+    return queries.trial_sources(engine(url))

@@ -343,3 +343,23 @@ def profile_picker(
 def trial_months() -> list[str]:
     """The months of the trial period, 2021-03 … 2024-12."""
     return [str(p) for p in pd.period_range("2021-03", "2024-12", freq="M")]
+
+
+def values_export(
+    values: pd.DataFrame, munis: pd.DataFrame, areas: pd.DataFrame, level: str, lang: str
+) -> pd.DataFrame:
+    """The map's values for export: numbers stay numbers, suppressed rows are flagged."""
+    names = (
+        dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
+        if level == "municipality"
+        else _area_name(areas, lang)
+    )
+    return pd.DataFrame(
+        {
+            t("profile.col.code", lang): values["area_code"],
+            t("map.col.name", lang): [names.get(c, c) for c in values["area_code"]],
+            t("map.col.value", lang): values["value"],
+            t("map.col.rank", lang): values["rank"],
+            "suppressed": values["suppressed"],
+        }
+    )

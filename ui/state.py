@@ -44,7 +44,11 @@ def _seed(
     parse: Callable[[str], Any] | None = None,
 ) -> None:
     """Put the URL's value (or ``default``) into session state before the widget exists."""
-    if key in st.session_state and st.session_state[key] in options:
+    if key in st.session_state:
+        # Options can change with other filters (a month outside the trial, say): fall back
+        # quietly; only a value arriving with the link deserves a warning.
+        if st.session_state[key] not in options:
+            st.session_state[key] = default
         return
     raw = st.query_params.get(key)
     by_text = {str(o): o for o in options}

@@ -1,0 +1,80 @@
+"""Download buttons for every chart: PNG and SVG of the chart, CSV and XLSX of its data.
+
+Files are made only when a button is pressed (Streamlit calls the ``data`` callable then), so
+a page pays nothing for its exports until someone wants one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from exports import ExportMeta, chart_png, chart_svg, filename, prepare_table, table_csv, table_xlsx
+from i18n import t
+from ui import data
+from ui.db import database_url
+
+
+def view_url() -> str:
+    """The address of the current view, query parameters included ("cite this view")."""
+    base = st.context.url or ""
+    query = urlencode(st.query_params.to_dict())
+    return f"{base}?{query}" if query else base
+
+
+def meta(title: str, lang: str) -> ExportMeta:
+    """Provenance for an export of the current view."""
+    return ExportMeta(
+        title=title,
+        source=t("app.source_note", lang),
+        vintage=data.vintage_text(database_url()),
+        view_url=view_url(),
+        lang=lang,
+    )
+
+
+def downloads(
+    chart: alt.TopLevelMixin | None,
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    lang: str,
+    key: str,
+    value_columns: Sequence[str] = (),
+) -> None:
+    """Four download buttons in a row: PNG, SVG (when there is a chart), CSV and XLSX."""
+    info = meta(title, lang)
+    table = (
+        prepare_table(frame, value_columns=list(value_columns), lang=lang)
+        if "suppressed" in frame.columns
+        else frame
+    )
+    columns = st.columns(4 if chart is not None else 2, gap="small")
+    buttons: list[tuple[str, str, object]] = []
+    if chart is not None:
+        buttons += [
+            ("png", "image/png", lambda: chart_png(chart, info)),
+            ("svg", "image/svg+xml", lambda: chart_svg(chart, info)),
+        ]
+    buttons += [
+        ("csv", "text/csv", lambda: table_csv(table, info)),
+        (
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            lambda: table_xlsx(table, info),
+        ),
+    ]
+    for column, (ext, mime, make) in zip(columns, buttons, strict=True):
+        column.download_button(
+            t(f"export.{ext}", lang),
+            data=make,
+            file_name=filename(title, ext),
+            mime=mime,
+            key=f"{key}_{ext}",
+            on_click="ignore",
+            icon=":material/download:",
+        )

@@ -18,6 +18,9 @@ SECTIONS = {
         ("area_profile", "profile.title", ":material/location_city:"),
         ("map", "map.title", ":material/map:"),
     ],
+    "app.section.reference": [
+        ("data_methods", "methods.title", ":material/menu_book:"),
+    ],
 }
 
 st.set_page_config(page_title="Seuranta", page_icon=str(ASSETS / "favicon.png"), layout="wide")

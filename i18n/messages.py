@@ -10,7 +10,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Seuranta – municipal employment trials",
     },
     "app.language": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
-    "app.section.dashboard": {"fi": "Kojelauta", "sv": "Översikt", "en": "Dashboard"},
+    "app.section.dashboard": {"fi": "Seuranta", "sv": "Uppföljning", "en": "Monitoring"},
+    "app.section.reference": {"fi": "Tietoa", "sv": "Information", "en": "About the data"},
     "app.source_note": {
         "fi": "Lähde: Tilastokeskus ja TEM, työnvälitystilasto (StatFin 12r5), CC BY 4.0. "
         "Rajat: Maanmittauslaitos, CC BY 4.0.",
@@ -242,81 +243,113 @@ MESSAGES: dict[str, dict[str, str]] = {
     "map.title": {"fi": "Kartta", "sv": "Karta", "en": "Map"},
     "map.intro": {
         "fi": "Valitse indikaattori, kuukausi ja taso. Kartan alla on sama tieto taulukkona. "
-              "Valitse kunta tai alue kartalta tai luettelosta avataksesi sen profiilin.",
+        "Valitse kunta tai alue kartalta tai luettelosta avataksesi sen profiilin.",
         "sv": "Välj indikator, månad och nivå. Under kartan finns samma uppgifter som tabell. "
-              "Välj en kommun eller ett område på kartan eller i listan för att öppna dess "
-              "profil.",
+        "Välj en kommun eller ett område på kartan eller i listan för att öppna dess "
+        "profil.",
         "en": "Choose an indicator, a month and a level. The same figures are in the table "
-              "below the map. Pick a municipality or an area on the map or from the list to "
-              "open its profile."},
+        "below the map. Pick a municipality or an area on the map or from the list to "
+        "open its profile.",
+    },
     "map.level": {"fi": "Taso", "sv": "Nivå", "en": "Level"},
     "map.level.municipality": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
     "map.level.area": {"fi": "Kokeilualueet", "sv": "Försöksområden", "en": "Trial areas"},
-    "map.level.organiser": {"fi": "Palvelujen järjestäjä", "sv": "Tjänsternas anordnare",
-                            "en": "Who organised the services"},
-    "map.classification": {"fi": "Luokittelu", "sv": "Klassindelning",
-                           "en": "Classification"},
-    "map.classification.quantiles": {"fi": "Kvantiilit", "sv": "Kvantiler",
-                                     "en": "Quantiles"},
-    "map.classification.natural_breaks": {"fi": "Luonnolliset luokat",
-                                          "sv": "Naturliga brytpunkter",
-                                          "en": "Natural breaks"},
-    "map.classification.equal_interval": {"fi": "Tasavälinen", "sv": "Lika intervall",
-                                          "en": "Equal intervals"},
-    "map.open_profile": {"fi": "Avaa alueprofiili", "sv": "Öppna områdesprofilen",
-                         "en": "Open the area profile"},
-    "map.pick": {"fi": "Kunta tai alue", "sv": "Kommun eller område",
-                 "en": "Municipality or area"},
-    "map.not_in_trial": {"fi": "{name} ei ollut kokeilussa; sen palvelut järjesti TE-toimisto.",
-                         "sv": "{name} deltog inte i försöket; TE-byrån ordnade tjänsterna.",
-                         "en": "{name} was not in the trial; a TE office organised its "
-                               "services."},
-    "map.table": {"fi": "Kartan tiedot taulukkona", "sv": "Kartans uppgifter som tabell",
-                  "en": "The map's figures as a table"},
+    "map.level.organiser": {
+        "fi": "Palvelujen järjestäjä",
+        "sv": "Tjänsternas anordnare",
+        "en": "Who organised the services",
+    },
+    "map.classification": {"fi": "Luokittelu", "sv": "Klassindelning", "en": "Classification"},
+    "map.classification.quantiles": {"fi": "Kvantiilit", "sv": "Kvantiler", "en": "Quantiles"},
+    "map.classification.natural_breaks": {
+        "fi": "Luonnolliset luokat",
+        "sv": "Naturliga brytpunkter",
+        "en": "Natural breaks",
+    },
+    "map.classification.equal_interval": {
+        "fi": "Tasavälinen",
+        "sv": "Lika intervall",
+        "en": "Equal intervals",
+    },
+    "map.open_profile": {
+        "fi": "Avaa alueprofiili",
+        "sv": "Öppna områdesprofilen",
+        "en": "Open the area profile",
+    },
+    "map.pick": {"fi": "Kunta tai alue", "sv": "Kommun eller område", "en": "Municipality or area"},
+    "map.not_in_trial": {
+        "fi": "{name} ei ollut kokeilussa; sen palvelut järjesti TE-toimisto.",
+        "sv": "{name} deltog inte i försöket; TE-byrån ordnade tjänsterna.",
+        "en": "{name} was not in the trial; a TE office organised its services.",
+    },
+    "map.table": {
+        "fi": "Kartan tiedot taulukkona",
+        "sv": "Kartans uppgifter som tabell",
+        "en": "The map's figures as a table",
+    },
     "map.col.name": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
     "map.col.value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
     "map.col.rank": {"fi": "Sija", "sv": "Placering", "en": "Rank"},
     "map.col.note": {"fi": "Huomautus", "sv": "Anmärkning", "en": "Note"},
-    "map.note.suppressed": {"fi": "salattu tai ei julkaistu", "sv": "skyddat eller inte "
-                            "publicerat", "en": "suppressed or not published"},
-    "map.note.merged": {"fi": "yhdistyneen kunnan luku (2025 kuntajako)",
-                        "sv": "sammanslagen kommuns tal (indelningen 2025)",
-                        "en": "figure of the merged municipality (2025 division)"},
+    "map.note.suppressed": {
+        "fi": "salattu tai ei julkaistu",
+        "sv": "skyddat eller inte publicerat",
+        "en": "suppressed or not published",
+    },
+    "map.note.merged": {
+        "fi": "yhdistyneen kunnan luku (2025 kuntajako)",
+        "sv": "sammanslagen kommuns tal (indelningen 2025)",
+        "en": "figure of the merged municipality (2025 division)",
+    },
     "map.alt": {
         "fi": "Koropleettikartta: {indicator}, {month}, {n} aluetta. Pienin {low}, suurin "
-              "{high}. Samat tiedot ovat taulukossa kartan alla.",
+        "{high}. Samat tiedot ovat taulukossa kartan alla.",
         "sv": "Koropletkarta: {indicator}, {month}, {n} områden. Lägst {low}, högst {high}. "
-              "Samma uppgifter finns i tabellen under kartan.",
+        "Samma uppgifter finns i tabellen under kartan.",
         "en": "Choropleth map: {indicator}, {month}, {n} areas. Lowest {low}, highest {high}. "
-              "The same figures are in the table below the map."},
+        "The same figures are in the table below the map.",
+    },
     "map.trial_alt": {
         "fi": "Kartta: kokeilualueiden kunnat ({n} kuntaa, {areas} aluetta) ja TE-toimistojen "
-              "kunnat {month}. Vahvistamattomat jäsenyydet on merkitty katkoviivalla.",
+        "kunnat {month}. Vahvistamattomat jäsenyydet on merkitty katkoviivalla.",
         "sv": "Karta: försöksområdenas kommuner ({n} kommuner, {areas} områden) och "
-              "TE-byråernas kommuner {month}. Obekräftade medlemskap har streckad kant.",
+        "TE-byråernas kommuner {month}. Obekräftade medlemskap har streckad kant.",
         "en": "Map: the trial areas' municipalities ({n} municipalities, {areas} areas) and "
-              "the TE offices' municipalities in {month}. Unverified memberships have a dashed "
-              "outline."},
+        "the TE offices' municipalities in {month}. Unverified memberships have a dashed "
+        "outline.",
+    },
     "map.label.municipality": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
     "map.label.area": {"fi": "Kokeilualue", "sv": "Försöksområde", "en": "Trial area"},
-    "map.label.status": {"fi": "Työllisyyspalvelut", "sv": "Sysselsättningstjänster",
-                         "en": "Employment services"},
+    "map.label.status": {
+        "fi": "Työllisyyspalvelut",
+        "sv": "Sysselsättningstjänster",
+        "en": "Employment services",
+    },
     "map.label.trial": {"fi": "Kuntakokeilu", "sv": "Kommunförsök", "en": "Municipal trial"},
-    "map.label.unverified": {"fi": "Kuntakokeilu, jäsenyys vahvistamatta",
-                             "sv": "Kommunförsök, medlemskapet obekräftat",
-                             "en": "Municipal trial, unverified membership"},
-    "map.label.unverified_area": {"fi": "Alue, jonka jäsenyyksiä ei ole vahvistettu",
-                                  "sv": "Område med obekräftade medlemskap",
-                                  "en": "Trial area with unverified memberships"},
+    "map.label.unverified": {
+        "fi": "Kuntakokeilu, jäsenyys vahvistamatta",
+        "sv": "Kommunförsök, medlemskapet obekräftat",
+        "en": "Municipal trial, unverified membership",
+    },
+    "map.label.unverified_area": {
+        "fi": "Alue, jonka jäsenyyksiä ei ole vahvistettu",
+        "sv": "Område med obekräftade medlemskap",
+        "en": "Trial area with unverified memberships",
+    },
     "map.label.te_office": {"fi": "TE-toimisto", "sv": "TE-byrå", "en": "TE office"},
     "map.label.members": {"fi": "Kuntia", "sv": "Kommuner", "en": "Municipalities"},
-    "map.label.unverified_members": {"fi": "Vahvistamattomia jäsenyyksiä",
-                                     "sv": "Obekräftade medlemskap",
-                                     "en": "Unverified memberships"},
+    "map.label.unverified_members": {
+        "fi": "Vahvistamattomia jäsenyyksiä",
+        "sv": "Obekräftade medlemskap",
+        "en": "Unverified memberships",
+    },
     "map.label.value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
     "map.label.rank": {"fi": "Sija", "sv": "Placering", "en": "Rank"},
-    "map.label.suppressed": {"fi": "Salattu (pieni luku)", "sv": "Skyddat (litet tal)",
-                             "en": "Suppressed (small numbers)"},
+    "map.label.suppressed": {
+        "fi": "Salattu (pieni luku)",
+        "sv": "Skyddat (litet tal)",
+        "en": "Suppressed (small numbers)",
+    },
     "map.label.missing": {"fi": "Ei tietoa", "sv": "Uppgift saknas", "en": "No data"},
     "map.label.data_status": {"fi": "Ei esitetä", "sv": "Visas inte", "en": "Not shown"},
     # Exports
@@ -324,6 +357,100 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.svg": {"fi": "SVG", "sv": "SVG", "en": "SVG"},
     "export.csv": {"fi": "CSV", "sv": "CSV", "en": "CSV"},
     "export.xlsx": {"fi": "Excel", "sv": "Excel", "en": "Excel"},
+    # Data and methods page
+    "methods.title": {
+        "fi": "Aineisto ja menetelmät",
+        "sv": "Data och metoder",
+        "en": "Data and methods",
+    },
+    "methods.intro": {
+        "fi": "Mitä tietokannassa on, mistä se tulee ja miten luvut lasketaan.",
+        "sv": "Vad databasen innehåller, varifrån det kommer och hur talen beräknas.",
+        "en": "What the database holds, where it comes from and how the figures are computed.",
+    },
+    "methods.catalogue": {"fi": "Indikaattorit", "sv": "Indikatorer", "en": "Indicators"},
+    "methods.col.code": {"fi": "Koodi", "sv": "Kod", "en": "Code"},
+    "methods.col.name": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
+    "methods.col.unit": {"fi": "Yksikkö", "sv": "Enhet", "en": "Unit"},
+    "methods.col.kind": {"fi": "Laji", "sv": "Typ", "en": "Kind"},
+    "methods.col.better": {"fi": "Parempi", "sv": "Bättre", "en": "Better"},
+    "methods.col.definition": {"fi": "Määritelmä", "sv": "Definition", "en": "Definition"},
+    "methods.col.source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
+    "methods.col.coverage": {"fi": "Kattavuus", "sv": "Täckning", "en": "Coverage"},
+    "kind.count": {"fi": "lukumäärä", "sv": "antal", "en": "count"},
+    "kind.rate": {"fi": "osuus", "sv": "andel", "en": "rate"},
+    "kind.ratio": {"fi": "suhde", "sv": "kvot", "en": "ratio"},
+    "kind.sum": {"fi": "summa", "sv": "summa", "en": "sum"},
+    "kind.level": {"fi": "taso", "sv": "nivå", "en": "level"},
+    "better.lower": {"fi": "pienempi", "sv": "lägre", "en": "lower"},
+    "better.higher": {"fi": "suurempi", "sv": "högre", "en": "higher"},
+    "better.neutral": {"fi": "–", "sv": "–", "en": "–"},
+    "methods.batches": {
+        "fi": "Latauserät ja aineistoversiot",
+        "sv": "Laddningar och dataversioner",
+        "en": "Load batches and vintages",
+    },
+    "methods.col.file": {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
+    "methods.col.vintage": {"fi": "Versio", "sv": "Version", "en": "Vintage"},
+    "methods.col.rows": {"fi": "Rivejä", "sv": "Rader", "en": "Rows"},
+    "methods.col.loaded": {"fi": "Ladattu", "sv": "Laddat", "en": "Loaded"},
+    "methods.col.synthetic": {
+        "fi": "Tuotettu testiaineisto",
+        "sv": "Genererade testdata",
+        "en": "Generated test data",
+    },
+    "methods.synthetic_warning": {
+        "fi": "Tietokannassa on tuotettua (synteettistä) testiaineistoa. Sen luvut eivät ole "
+        "todellisia.",
+        "sv": "Databasen innehåller genererade (syntetiska) testdata. Deras tal är inte verkliga.",
+        "en": "The database holds generated (synthetic) test data. Its figures are not real.",
+    },
+    "methods.suppression": {"fi": "Tietosuoja", "sv": "Röjandeskydd", "en": "Disclosure control"},
+    "methods.gaps": {"fi": "Tunnetut puutteet", "sv": "Kända luckor", "en": "Known gaps"},
+    "methods.gaps_text": {
+        "fi": "- Kuntakohtaiset lukumäärät päättyvät lokakuuhun 2023; työttömien osuus on "
+        "julkaistuna tammikuuhun 2025 (kuntajako 2025).\n"
+        "- Kohderyhmien sarjat (pitkäaikaistyöttömät, alle 25-vuotiaat, ulkomaalaiset, "
+        "palveluissa olevat) ovat vain Kangasalalta ja Hämeenlinnan seudulta.\n"
+        "- Ministeriön omia kokeilun seurantaindikaattoreita ei ole julkisesti saatavilla.\n"
+        "- Lain 1269/2020 jäsenluetteloa ei ollut käytettävissä; jäsenyydet on koottu "
+        "julkisista lähteistä. Porin seudun (A19) jäsenyydet ovat vahvistamatta.",
+        "sv": "- Kommunvisa antal slutar i oktober 2023; de arbetslösas andel finns publicerad "
+        "till januari 2025 (indelningen 2025).\n"
+        "- Serier för målgrupperna (långtidsarbetslösa, under 25 år, utländska "
+        "medborgare, personer i tjänster) finns bara för Kangasala och "
+        "Tavastehusregionen.\n"
+        "- Ministeriets egna uppföljningsindikatorer för försöken är inte offentliga.\n"
+        "- Förteckningen i lagen 1269/2020 fanns inte till hands; medlemskapen har "
+        "sammanställts ur offentliga källor. Björneborgsregionens (A19) medlemskap är "
+        "obekräftade.",
+        "en": "- Municipal counts end in October 2023; the unemployed share is published to "
+        "January 2025 (2025 municipal division).\n"
+        "- Target-group series (long-term unemployed, under 25, foreign nationals, "
+        "people in services) exist only for Kangasala and the Hämeenlinna region.\n"
+        "- The ministry's own trial follow-up indicators are not public.\n"
+        "- The list in law 1269/2020 was not available; memberships were compiled from "
+        "public sources. The Pori region's (A19) memberships are unverified.",
+    },
+    "methods.unverified": {
+        "fi": "Vahvistamattomat jäsenyydet",
+        "sv": "Obekräftade medlemskap",
+        "en": "Unverified memberships",
+    },
+    "methods.sources": {
+        "fi": "Kokeilualueiden lähteet",
+        "sv": "Källor för försöksområdena",
+        "en": "Sources of the trial areas",
+    },
+    "methods.licence": {
+        "fi": "Tilastot: Tilastokeskus ja TEM, työnvälitystilasto; Kela. Rajat: "
+        "Maanmittauslaitos, hallinnolliset aluejaot 2023. Kaikki CC BY 4.0.",
+        "sv": "Statistik: Statistikcentralen och ANM, arbetsförmedlingsstatistik; FPA. "
+        "Gränser: Lantmäteriverket, administrativa indelningar 2023. Allt CC BY 4.0.",
+        "en": "Statistics: Statistics Finland and the Ministry of Economic Affairs and "
+        "Employment, Employment Service Statistics; Kela. Boundaries: National Land "
+        "Survey of Finland, administrative areas 2023. All CC BY 4.0.",
+    },
     # Chart vocabulary
     "chart.month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
     "chart.series": {"fi": "Sarja", "sv": "Serie", "en": "Series"},

@@ -1,0 +1,46 @@
+"""Data and methods: the indicator catalogue, sources and vintages, disclosure, known gaps."""
+
+import streamlit as st
+
+from i18n import t
+from indicators.disclosure import DisclosurePolicy
+from ui import data, present
+from ui.db import database_url
+from ui.state import page_start
+
+lang = page_start(__file__)
+url = database_url()
+st.title(t("methods.title", lang))
+st.caption(t("methods.intro", lang))
+
+with data.guarded(lang):
+    batches = data.load_batches(url)
+    coverage = data.coverage(url)
+    members = data.memberships(url)
+    munis = data.municipalities(url)
+    sources = data.trial_sources(url)
+
+if batches["synthetic"].astype(bool).any():
+    st.error(t("methods.synthetic_warning", lang), icon=":material/science:")
+
+st.subheader(t("methods.catalogue", lang))
+st.dataframe(present.catalogue_table(coverage, lang), hide_index=True, key="catalogue")
+
+st.subheader(t("methods.batches", lang))
+st.dataframe(present.batches_table(batches, lang), hide_index=True, key="batches")
+
+st.subheader(t("methods.suppression", lang))
+st.write(DisclosurePolicy().note(lang))
+
+st.subheader(t("methods.unverified", lang))
+unverified = members[members["status"] == "probable"]
+st.dataframe(
+    present.members_table(unverified, munis, lang), hide_index=True, key="unverified_members"
+)
+
+st.subheader(t("methods.gaps", lang))
+st.markdown(t("methods.gaps_text", lang))
+
+with st.expander(t("methods.sources", lang)):
+    st.dataframe(sources, hide_index=True, key="trial_sources")
+st.caption(t("methods.licence", lang))

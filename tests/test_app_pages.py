@@ -1,0 +1,170 @@
+"""Every page in every language, with deep links and tampered links, on the real data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from i18n import LANGS, t
+from i18n.messages import MESSAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
+TITLES = {
+    "overview": "overview.title",
+    "area_profile": "profile.title",
+    "map": "map.title",
+    "data_methods": "methods.title",
+    "evaluation": "evaluation.title",
+}
+
+
+@pytest.fixture
+def run(real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
+
+    def make(page: str, **params: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=90)
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py")
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return make
+
+
+def test_every_page_file_is_routed() -> None:
+    """pages/ holds pages only, and app.py routes each of them under its own stem."""
+    source = (ROOT / "app.py").read_text()
+    for stem in PAGES:
+        assert f'("{stem}", ' in source, f"pages/{stem}.py is not in app.py's navigation"
+    assert set(PAGES) <= set(TITLES)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_in_each_language(run, page: str, lang: str) -> None:
+    at = run(page, lang=lang)
+    assert not at.exception, at.exception
+    assert at.title[0].value == t(TITLES[page], lang)
+    # No message key leaks onto the screen untranslated.
+    texts = [
+        e.value for e in (*at.markdown, *at.caption, *at.subheader) if isinstance(e.value, str)
+    ]
+    assert not [x for x in texts if re.fullmatch(r"[a-z_]+\.[a-z_.]+", x)]
+
+
+def test_profile_deep_link_and_numbers(run) -> None:
+    at = run("area_profile", lang="en", area="A01", indicator="unemployed_share_pct")
+    assert at.selectbox(key="area").value == "A01"
+    # Helsinki alone: October 2023, 100 × 37,666 / its 2023 labour force, as in the CSV.
+    import pandas as pd
+
+    csv = pd.read_csv(
+        ROOT / "data/labour/tyonv_12r5_municipalities_monthly_2006_2023.csv",
+        dtype={"municipality_code": str},
+    )
+    row = csv[(csv.municipality_code == "091") & (csv.month == "2023-10")].iloc[0]
+    expected = 100 * row.unemployed_jobseekers / row.labour_force_statfin
+    assert at.metric[0].value == f"{expected:.1f}%"
+    member_table = at.dataframe[0].value
+    assert member_table["Code"].tolist() == ["091"]
+
+
+def test_profile_shows_unverified_members(run) -> None:
+    at = run("area_profile", lang="fi", area="A19")
+    table = at.dataframe[0].value
+    assert set(table["Jäsenyys"]) == {"Vahvistamaton"}
+    assert any("vahvistettu" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "param"),
+    [
+        ("area_profile", {"area": "A99<script>"}, "area"),
+        ("area_profile", {"indicator": "cats"}, "indicator"),
+        ("map", {"level": "galaxy"}, "level"),
+        ("map", {"month": "1999-99"}, "month"),
+        ("overview", {"month": "x' OR 1=1 --"}, "month"),
+    ],
+)
+def test_tampered_links_warn_and_recover(run, page: str, params: dict, param: str) -> None:
+    at = run(page, lang="en", **params)
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert f"parameter {param}=" in warnings
+
+
+def test_map_table_matches_the_data(run) -> None:
+    at = run(
+        "map", lang="en", level="municipality", indicator="unemployed_jobseekers", month="2021-03"
+    )
+    table = at.dataframe[0].value.set_index("Name")
+    assert table.loc["Helsinki", "Value"] == "51,318"
+    # Counts of 1–4 are never shown (exact zeros are, as in Statistics Finland's tables).
+    values = [int(v.replace(",", "")) for v in table["Value"] if v not in ("..", "")]
+    assert not [v for v in values if 0 < v < 5]
+    assert table.loc["Sottunga", "Value"] == "0"
+
+
+def test_message_catalogue_is_complete() -> None:
+    for key, entry in MESSAGES.items():
+        assert set(entry) == set(LANGS), f"{key} lacks {set(LANGS) - set(entry)}"
+        assert all(entry[lang].strip() for lang in LANGS), key
+        placeholders = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in LANGS}
+        assert placeholders["fi"] == placeholders["sv"] == placeholders["en"], key
+
+
+def test_every_used_message_exists() -> None:
+    used = set()
+    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]:
+        used |= set(re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text()))
+    assert used
+    missing = sorted(used - set(MESSAGES))
+    assert not missing, missing
+
+
+def test_small_counts_are_suppressed_on_the_map(
+    real_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A purpose-built count of 3 (loaded into a copy of the real database) shows as '..'."""
+    import shutil
+    from datetime import date
+
+    from data_access.engine import make_engine
+    from data_access.loader import LoadItem, load_items
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(real_sqlite_url.removeprefix("sqlite:///"), copy)
+    small = tmp_path / "small.csv"
+    small.write_text(
+        "indicator,area_level,area_code,month,value\n"
+        "unemployed_jobseekers,municipality,766,2023-09,3\n"
+        "unemployed_jobseekers,municipality,438,2023-09,0\n"
+    )
+    engine = make_engine(f"sqlite:///{copy}")
+    with engine.begin() as conn:
+        load_items(conn, [LoadItem(path=small, vintage=date(2023, 12, 6), synthetic=True)])
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page("pages/map.py")
+    for key, value in {
+        "lang": "en",
+        "level": "municipality",
+        "month": "2023-09",
+        "indicator": "unemployed_jobseekers",
+    }.items():
+        at.query_params[key] = value
+    at.run()
+    table = at.dataframe[0].value.set_index("Name")
+    assert table.loc["Sottunga", "Value"] == ".."
+    assert table.loc["Lumparland", "Value"] == "0"
+    # The synthetic batch is flagged on the data page.
+    at.switch_page("pages/data_methods.py").run()
+    assert any("synthetic" in e.value for e in at.error)

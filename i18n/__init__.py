@@ -82,8 +82,8 @@ def d3_time_locale(lang: str) -> dict[str, object]:
     loc = LOCALES[lang]
     months = [get_month_names("wide", "stand-alone", loc)[i] for i in range(1, 13)]
     short = [get_month_names("abbreviated", "stand-alone", loc)[i] for i in range(1, 13)]
-    days = get_day_names("wide", "format", loc)
-    short_days = get_day_names("abbreviated", "format", loc)
+    days = get_day_names("wide", "stand-alone", loc)
+    short_days = get_day_names("abbreviated", "stand-alone", loc)
     order = [6, 0, 1, 2, 3, 4, 5]  # d3 weeks start on Sunday
     return {
         "dateTime": "%x %X",

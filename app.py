@@ -17,6 +17,7 @@ SECTIONS = {
         ("overview", "overview.title", ":material/dashboard:"),
         ("area_profile", "profile.title", ":material/location_city:"),
         ("map", "map.title", ":material/map:"),
+        ("evaluation", "evaluation.title", ":material/query_stats:"),
     ],
     "app.section.reference": [
         ("data_methods", "methods.title", ":material/menu_book:"),

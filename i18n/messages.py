@@ -451,6 +451,258 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Employment, Employment Service Statistics; Kela. Boundaries: National Land "
         "Survey of Finland, administrative areas 2023. All CC BY 4.0.",
     },
+    "overview.map_title": {
+        "fi": "Palvelujen järjestäjä {month}",
+        "sv": "Tjänsternas anordnare {month}",
+        "en": "Who organised the services, {month}",
+    },
+    "overview.map_outside": {
+        "fi": "Valittu kuukausi on kokeilun ulkopuolella; kartta näyttää lähimmän "
+        "kokeilukuukauden.",
+        "sv": "Den valda månaden ligger utanför försöket; kartan visar närmaste försöksmånad.",
+        "en": "The chosen month is outside the trial; the map shows the nearest trial month.",
+    },
+    "overview.key_title": {
+        "fi": "Keskeiset indikaattorit",
+        "sv": "Centrala indikatorer",
+        "en": "Key indicators",
+    },
+    "overview.key_alt": {
+        "fi": "Pienoiskaaviot koko maasta, kokeilukunnista ja muista kunnista: {panels}.",
+        "sv": "Små diagram för hela landet, försökskommunerna och övriga kommuner: {panels}.",
+        "en": "Small charts for the whole country, the trial and the other municipalities: "
+        "{panels}.",
+    },
+    "overview.changed_title": {
+        "fi": "Mikä muuttui vuodessa ({month})",
+        "sv": "Vad ändrades på ett år ({month})",
+        "en": "What changed on a year ({month})",
+    },
+    "overview.changed_best": {
+        "fi": "Työttömien osuus laski eniten:",
+        "sv": "De arbetslösas andel sjönk mest:",
+        "en": "The unemployed share fell most in:",
+    },
+    "overview.changed_worst": {
+        "fi": "Työttömien osuus nousi eniten:",
+        "sv": "De arbetslösas andel steg mest:",
+        "en": "The unemployed share rose most in:",
+    },
+    # Comparison and evaluation page
+    "evaluation.title": {
+        "fi": "Vertailu ja vaikutusarvio",
+        "sv": "Jämförelse och effektutvärdering",
+        "en": "Comparison and evaluation",
+    },
+    "evaluation.intro": {
+        "fi": "Erotusten erotus -arvio: muuttuiko kokeilukuntien tulos 3/2021 alkaen toisin "
+        "kuin TE-toimistojen palvelemissa vertailukunnissa? Kiinteät kunta- ja "
+        "kuukausivaikutukset, keskivirheet kunnittain klusteroituina.",
+        "sv": "Skillnad-i-skillnader: förändrades försökskommunernas utfall från 3/2021 "
+        "annorlunda än i jämförelsekommunerna som TE-byråerna betjänade? Fasta kommun- "
+        "och månadseffekter, medelfel klustrade per kommun.",
+        "en": "Difference in differences: did the trial municipalities' outcome change from "
+        "March 2021 differently from the comparison municipalities served by the TE "
+        "offices? Municipality and month fixed effects, standard errors clustered by "
+        "municipality.",
+    },
+    "evaluation.outcome": {"fi": "Tulosmuuttuja", "sv": "Utfallsvariabel", "en": "Outcome"},
+    "evaluation.comparison": {
+        "fi": "Vertailuryhmä",
+        "sv": "Jämförelsegrupp",
+        "en": "Comparison group",
+    },
+    "comparison.all_other": {
+        "fi": "Kaikki muut kunnat",
+        "sv": "Alla övriga kommuner",
+        "en": "All other municipalities",
+    },
+    "comparison.same_regions": {
+        "fi": "Muut kunnat samoista maakunnista",
+        "sv": "Övriga kommuner i samma landskap",
+        "en": "Other municipalities of the same regions",
+    },
+    "comparison.matched": {
+        "fi": "Kaltaistetut vertailukunnat",
+        "sv": "Matchade jämförelsekommuner",
+        "en": "Matched peer municipalities",
+    },
+    "evaluation.window_start": {"fi": "Alkaen", "sv": "Från", "en": "From"},
+    "evaluation.window_end": {"fi": "Päättyen", "sv": "Till", "en": "To"},
+    "evaluation.pooled": {
+        "fi": "Kaikki kokeilukunnat yhdessä",
+        "sv": "Alla försökskommuner tillsammans",
+        "en": "All trial municipalities together",
+    },
+    "evaluation.estimate": {
+        "fi": "Vaikutusarvio",
+        "sv": "Effektskattning",
+        "en": "Estimated effect",
+    },
+    "evaluation.ci": {
+        "fi": "95 %:n luottamusväli {low} … {high}",
+        "sv": "95 % konfidensintervall {low} … {high}",
+        "en": "95 % confidence interval {low} … {high}",
+    },
+    "evaluation.pretrend": {
+        "fi": "Esitrenditesti (p)",
+        "sv": "Test av förtrender (p)",
+        "en": "Pre-trend test (p)",
+    },
+    "evaluation.pretrend_help": {
+        "fi": "Yhteistesti sille, että kokeilua edeltävien kuukausien erot ovat nollia. "
+        "Pieni p-arvo (< 0,05) viittaa siihen, että ryhmät kehittyivät eri tavoin jo "
+        "ennen kokeilua, jolloin arvio ei ole luotettava.",
+        "sv": "Gemensamt test av att skillnaderna före försöket är noll. Ett litet p-värde "
+        "(< 0,05) tyder på att grupperna utvecklades olika redan före försöket, och då "
+        "är skattningen inte tillförlitlig.",
+        "en": "Joint test that the differences in the months before the trial are zero. A "
+        "small p-value (< 0.05) suggests the groups already moved apart before the "
+        "trial, and the estimate is then not reliable.",
+    },
+    "evaluation.groups": {
+        "fi": "Kokeilukuntia {treated}, vertailukuntia {control}",
+        "sv": "Försökskommuner {treated}, jämförelsekommuner {control}",
+        "en": "{treated} trial and {control} comparison municipalities",
+    },
+    "evaluation.pretrend_rejects": {
+        "fi": "Esitrenditesti hylkää yhdensuuntaiset trendit (p = {p}): arviota ei voi "
+        "lukea kokeilun vaikutukseksi.",
+        "sv": "Testet av förtrender förkastar parallella trender (p = {p}): skattningen kan "
+        "inte läsas som försökets effekt.",
+        "en": "The pre-trend test rejects parallel trends (p = {p}): the estimate cannot be "
+        "read as the trial's effect.",
+    },
+    "evaluation.pretrend_undefined": {
+        "fi": "Esitrenditestiä ei voi laskea (liian vähän klustereita).",
+        "sv": "Testet av förtrender kan inte beräknas (för få kluster).",
+        "en": "The pre-trend test cannot be computed (too few clusters).",
+    },
+    "evaluation.few_treated": {
+        "fi": "Vain {n} kokeilukuntaa: klusteroitu päättely on epävarmaa.",
+        "sv": "Endast {n} försökskommuner: klustrad inferens är osäker.",
+        "en": "Only {n} trial municipalities: clustered inference is unreliable.",
+    },
+    "evaluation.event_title": {
+        "fi": "Tapahtumatutkimus: ero vertailuryhmään kuukausittain",
+        "sv": "Händelsestudie: skillnad mot jämförelsegruppen per månad",
+        "en": "Event study: difference from the comparison group by month",
+    },
+    "evaluation.event_x": {
+        "fi": "Kuukausia kokeilun alusta",
+        "sv": "Månader från försökets start",
+        "en": "Months from the trial's start",
+    },
+    "evaluation.event_alt": {
+        "fi": "Tapahtumatutkimuksen kuvio: arviot ja 95 %:n luottamusvälit {n} kuukaudelle "
+        "kokeilun alun ympärillä; viitekuukausi on -1.",
+        "sv": "Händelsestudiens diagram: skattningar och 95 % konfidensintervall för {n} "
+        "månader kring försökets start; referensmånad -1.",
+        "en": "Event-study chart: estimates with 95 % confidence intervals for {n} months "
+        "around the trial's start; the reference month is -1.",
+    },
+    "evaluation.areas_title": {
+        "fi": "Arviot alueittain",
+        "sv": "Skattningar per område",
+        "en": "Estimates by area",
+    },
+    "evaluation.areas_alt": {
+        "fi": "Metsäkuvio: vaikutusarviot ja luottamusvälit {n} alueelle.",
+        "sv": "Skogsdiagram: effektskattningar och konfidensintervall för {n} områden.",
+        "en": "Forest plot: estimates with confidence intervals for {n} areas.",
+    },
+    "evaluation.col.area": {"fi": "Alue", "sv": "Område", "en": "Area"},
+    "evaluation.col.p": {"fi": "p", "sv": "p", "en": "p"},
+    "evaluation.col.pretrend": {"fi": "Esitrendi p", "sv": "Förtrend p", "en": "Pre-trend p"},
+    "evaluation.col.treated": {
+        "fi": "Kokeilukuntia",
+        "sv": "Försökskommuner",
+        "en": "Trial municipalities",
+    },
+    "evaluation.col.control": {
+        "fi": "Vertailukuntia",
+        "sv": "Jämförelsekommuner",
+        "en": "Comparison municipalities",
+    },
+    "evaluation.col.low": {"fi": "Alaraja", "sv": "Nedre gräns", "en": "Lower bound"},
+    "evaluation.col.high": {"fi": "Yläraja", "sv": "Övre gräns", "en": "Upper bound"},
+    "evaluation.services_missing": {
+        "fi": 'Sarja "työttömät ja palveluissa olevat" on saatavilla vain Kangasalalle ja '
+        "Hämeenlinnan seudulle, joten sitä ei voi arvioida kaikille kunnille. Se "
+        "näytetään alueprofiilissa, kun sarja on olemassa.",
+        "sv": 'Serien "arbetslösa och personer i tjänster" finns bara för Kangasala och '
+        "Tavastehusregionen och kan därför inte utvärderas för alla kommuner. Den visas "
+        "i områdesprofilen när serien finns.",
+        "en": 'The series "unemployed plus people in services" exists only for Kangasala '
+        "and the Hämeenlinna region, so it cannot be evaluated for all municipalities. "
+        "The area profile shows it where it exists.",
+    },
+    "evaluation.method_title": {
+        "fi": "Menetelmä ja varaumat",
+        "sv": "Metod och förbehåll",
+        "en": "Method and caveats",
+    },
+    "evaluation.method": {
+        "fi": "**Menetelmä.** Kaksisuuntainen kiinteiden vaikutusten erotusten erotus "
+        "(linearmodels PanelOLS): kunnan ja kuukauden kiinteät vaikutukset sekä "
+        "kokeilu × jälkeen -termi. Keskivirheet klusteroidaan kunnittain. "
+        "Tapahtumatutkimus arvioi eron jokaiselle kuukaudelle ennen ja jälkeen 3/2021.\n\n"
+        "**Oletus.** Ilman kokeilua ryhmien tulokset olisivat kehittyneet "
+        "yhdensuuntaisesti. Esitrenditesti voi kumota oletuksen, mutta ei todistaa "
+        "sitä.\n\n"
+        "**Varaumat.** Kokeilualueita ei valittu satunnaisesti: kunnat hakivat mukaan. "
+        "COVID-19-shokki keväällä 2020 osuu kokeilua edeltävälle jaksolle ja kohteli "
+        "kuntia eri tavoin. Pohjoismainen työvoimapalvelumalli (2.5.2022) koski kaikkia "
+        "kuntia. Vuoden 2025 alusta kaikki kunnat järjestivät palvelut, joten "
+        "vertailuryhmää ei enää ole. Vahvistamattomat jäsenyydet (Porin seutu) jätetään "
+        "oletuksena molemmista ryhmistä pois. Kaltaistus valitsee kullekin kokeilukunnalle "
+        "kolme samaan kuntaryhmään kuuluvaa lähintä kuntaa kokeilua edeltävän tason, "
+        "trendin ja koon perusteella.",
+        "sv": "**Metod.** Skillnad-i-skillnader med tvåvägs fasta effekter (linearmodels "
+        "PanelOLS): fasta effekter för kommun och månad samt termen försök × efter. "
+        "Medelfelen klustras per kommun. Händelsestudien skattar skillnaden för varje "
+        "månad före och efter 3/2021.\n\n"
+        "**Antagande.** Utan försöket skulle gruppernas utfall ha utvecklats parallellt. "
+        "Testet av förtrender kan förkasta antagandet men inte bevisa det.\n\n"
+        "**Förbehåll.** Försöksområdena valdes inte slumpmässigt: kommunerna ansökte. "
+        "Covid-19-chocken våren 2020 infaller före försöket och drabbade kommunerna "
+        "olika. Den nordiska modellen för arbetskraftsservice (2.5.2022) gällde alla "
+        "kommuner. Från 2025 ordnade alla kommuner tjänsterna, så någon jämförelsegrupp "
+        "finns inte längre. Obekräftade medlemskap (Björneborgsregionen) lämnas som "
+        "standard utanför båda grupperna. Matchningen väljer för varje försökskommun tre "
+        "närmaste kommuner i samma kommungrupp utifrån nivå, trend och storlek före "
+        "försöket.",
+        "en": "**Method.** Two-way fixed-effects difference in differences (linearmodels "
+        "PanelOLS): municipality and month fixed effects and a trial × after term. "
+        "Standard errors are clustered by municipality. The event study estimates the "
+        "difference for every month before and after March 2021.\n\n"
+        "**Assumption.** Without the trial the groups' outcomes would have moved in "
+        "parallel. The pre-trend test can reject this assumption but cannot prove "
+        "it.\n\n"
+        "**Caveats.** The trial areas were not chosen at random: municipalities "
+        "applied. The COVID-19 shock of spring 2020 falls in the pre-trial period and "
+        "hit municipalities differently. The Nordic jobseeker service model (2 May 2022) "
+        "applied to every municipality. From 2025 every municipality organised the "
+        "services, so there is no comparison group any more. Unverified memberships "
+        "(the Pori region) are left out of both groups by default. Matching picks for "
+        "each trial municipality the three nearest municipalities of the same "
+        "urban/rural class by pre-trial level, trend and size.",
+    },
+    "evaluation.technical": {
+        "fi": "Tekniset huomautukset (englanniksi)",
+        "sv": "Tekniska anmärkningar (på engelska)",
+        "en": "Technical notes",
+    },
+    "evaluation.computing": {
+        "fi": "Lasketaan arvioita…",
+        "sv": "Skattningar beräknas…",
+        "en": "Computing the estimates…",
+    },
+    "evaluation.failed": {
+        "fi": "Arviota ei voitu laskea: {reason}",
+        "sv": "Skattningen kunde inte beräknas: {reason}",
+        "en": "The estimate could not be computed: {reason}",
+    },
     # Chart vocabulary
     "chart.month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
     "chart.series": {"fi": "Sarja", "sv": "Serie", "en": "Series"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeVar, cast
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
@@ -85,3 +86,148 @@ def with_locale(chart: ChartT, locale: dict[str, object] | None) -> ChartT:
     if not locale:
         return chart
     return chart.configure(locale=alt.Locale(**locale))  # type: ignore[arg-type]
+
+
+def small_multiples(
+    frame: pd.DataFrame,
+    *,
+    x_title: str,
+    series_title: str,
+    series_order: list[str],
+    columns: int = 2,
+    events: pd.DataFrame | None = None,
+    locale: dict[str, object] | None = None,
+) -> alt.FacetChart:
+    """One small line chart per indicator (``panel``), each with its own y scale.
+
+    ``frame`` has ``month, panel, series, value``; ``events`` (``month``) adds dashed rules.
+    """
+    data = frame.assign(date=_to_dates(frame["month"]))
+    colour = alt.Color(
+        "series:N",
+        title=series_title,
+        sort=series_order,
+        scale=alt.Scale(domain=series_order, range=PALETTE[: len(series_order)]),
+        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=260),
+    )
+    lines = (
+        alt.Chart()
+        .mark_line(strokeWidth=1.6)
+        .encode(
+            x=alt.X("date:T", title=x_title, axis=alt.Axis(format="%Y", tickCount="year")),
+            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),
+            color=colour,
+            tooltip=[
+                alt.Tooltip("panel:N", title=""),
+                alt.Tooltip("series:N", title=series_title),
+                alt.Tooltip("date:T", title=x_title, format="%m/%Y"),
+                alt.Tooltip("value:Q", title="", format=",.1f"),
+            ],
+        )
+    )
+    layers: list[alt.Chart] = [lines]
+    if events is not None and not events.empty:
+        starts = sorted(set(events["month"]))
+        rules = (
+            alt.Chart()
+            .transform_filter(
+                alt.FieldOneOfPredicate(field="date", oneOf=[f"{m}-01" for m in starts])
+            )
+            .mark_rule(strokeDash=[4, 3], color="#777")
+            .encode(x="date:T")
+        )
+        layers.append(rules)
+    chart = (
+        alt.layer(*layers, data=data)
+        .properties(width=300, height=150)
+        .facet(
+            facet=alt.Facet(
+                "panel:N", title=None, header=alt.Header(labelFontWeight="bold", labelFontSize=12)
+            ),
+            columns=columns,
+        )
+        .resolve_scale(y="independent")
+    )
+    return with_locale(cast(alt.FacetChart, chart), locale)
+
+
+def event_study_chart(
+    table: pd.DataFrame,
+    *,
+    x_title: str,
+    y_title: str,
+    locale: dict[str, object] | None = None,
+    height: int = 300,
+) -> alt.LayerChart:
+    """Leads and lags with 95 % intervals (``rel_period, estimate, ci_low, ci_high``).
+
+    The reference period sits at zero without an interval; a dashed rule marks the start.
+    """
+    data = table[["rel_period", "estimate", "ci_low", "ci_high"]].copy()
+    data["phase"] = np.where(data["rel_period"] < 0, "pre", "post")
+    x = alt.X("rel_period:Q", title=x_title, axis=alt.Axis(tickMinStep=6, format="d"))
+    tooltip = [
+        alt.Tooltip("rel_period:Q", title=x_title),
+        alt.Tooltip("estimate:Q", title=y_title, format=",.2f"),
+        alt.Tooltip("ci_low:Q", title="95 % –", format=",.2f"),
+        alt.Tooltip("ci_high:Q", title="95 % +", format=",.2f"),
+    ]
+    colour = alt.Color(
+        "phase:N",
+        scale=alt.Scale(domain=["pre", "post"], range=[PALETTE[1], PALETTE[0]]),
+        legend=None,
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_rule(strokeWidth=1.5, opacity=0.6)
+        .encode(x=x, y=alt.Y("ci_low:Q", title=y_title), y2="ci_high:Q", color=colour)
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=28)
+        .encode(x=x, y="estimate:Q", color=colour, tooltip=tooltip)
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#444").encode(y="y:Q")
+    start = (
+        alt.Chart(pd.DataFrame({"x": [-0.5]}))
+        .mark_rule(strokeDash=[4, 3], color="#555")
+        .encode(x="x:Q")
+    )
+    chart = cast(
+        alt.LayerChart,
+        alt.layer(zero, start, bars, points).properties(height=height, width="container"),
+    )
+    return with_locale(chart, locale)
+
+
+def forest_chart(
+    table: pd.DataFrame, *, x_title: str, label_title: str, locale: dict[str, object] | None = None
+) -> alt.LayerChart:
+    """Estimates with 95 % intervals, one row per ``label`` (pooled first)."""
+    data = table[["label", "estimate", "ci_low", "ci_high"]].dropna(subset=["estimate"])
+    order = list(data["label"])
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False))
+    tooltip = [
+        alt.Tooltip("label:N", title=label_title),
+        alt.Tooltip("estimate:Q", title=x_title, format=",.2f"),
+        alt.Tooltip("ci_low:Q", title="95 % –", format=",.2f"),
+        alt.Tooltip("ci_high:Q", title="95 % +", format=",.2f"),
+    ]
+    bars = (
+        alt.Chart(data)
+        .mark_rule(strokeWidth=2, color=PALETTE[0], opacity=0.6)
+        .encode(y=y, x=alt.X("ci_low:Q", title=x_title), x2="ci_high:Q")
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=40, color=PALETTE[0])
+        .encode(y=y, x="estimate:Q", tooltip=tooltip)
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#444").encode(x="x:Q")
+    chart = cast(
+        alt.LayerChart,
+        alt.layer(zero, bars, points).properties(
+            height=max(120, 22 * len(order)), width="container"
+        ),
+    )
+    return with_locale(chart, locale)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators import aggregation
+from indicators import aggregation, definitions, transforms
 
 
 @dataclass(frozen=True)
@@ -95,3 +95,69 @@ def share_series(
     )
     parts.append(grouped.rename(columns={"group": "key"})[["month", "key", "value"]])
     return pd.concat(parts, ignore_index=True).dropna(subset=["value"])
+
+
+KEY_PANELS = (
+    "unemployed_share_pct",
+    "unemployed_jobseekers",
+    "open_vacancies",
+    "unemployed_per_vacancy",
+)
+
+
+def key_panels(
+    country_obs: pd.DataFrame,
+    muni_obs: pd.DataFrame,
+    groups: Mapping[str, Sequence[str]],
+    *,
+    base_month: str = "2021-02",
+    indicators: Sequence[str] = KEY_PANELS,
+) -> pd.DataFrame:
+    """Key indicators for the country and each group: ``month, indicator, key, value``.
+
+    Counts are given as an index (``base_month`` = 100) so groups of any size compare.
+    """
+    units = aggregation.units_frame(groups)
+    parts = []
+    for code in indicators:
+        ind = definitions.get(code)
+        country = aggregation.unit_values(country_obs, code).assign(key="country")
+        grouped = aggregation.aggregate(muni_obs, units, code).rename(columns={"group": "key"})
+        frame = pd.concat(
+            [country[["month", "key", "value"]], grouped[["month", "key", "value"]]],
+            ignore_index=True,
+        )
+        if ind.kind in ("count", "sum"):
+            frame = transforms.index_to(frame, base_month, by=["key"])
+        parts.append(frame.assign(indicator=code))
+    return pd.concat(parts, ignore_index=True).dropna(subset=["value"])
+
+
+def area_changes(
+    obs: pd.DataFrame,
+    memberships: pd.DataFrame,
+    *,
+    month: str,
+    indicator: str = "unemployed_share_pct",
+    include_unverified: bool = False,
+) -> pd.DataFrame:
+    """Each trial area's value in ``month`` and its change on a year earlier:
+    ``area_id, value, before, change``, largest improvement first."""
+    from indicators import profile
+
+    units = profile.area_units(memberships, include_unverified=include_unverified)
+    before = previous_month(month, 12)
+    result = aggregation.aggregate(obs, units, indicator, [before, month])
+    wide = result.pivot(index="group", columns="month", values="value")
+    if month not in wide or before not in wide:
+        return pd.DataFrame(columns=["area_id", "value", "before", "change"])
+    table = pd.DataFrame(
+        {"area_id": wide.index, "value": wide[month].to_numpy(), "before": wide[before].to_numpy()}
+    )
+    table["change"] = table["value"] - table["before"]
+    ascending = definitions.get(indicator).better != "higher"
+    return (
+        table.dropna(subset=["change"])
+        .sort_values(["change", "area_id"], ascending=[ascending, True])
+        .reset_index(drop=True)
+    )

@@ -37,7 +37,8 @@ def test_default_is_the_latest_month_in_finnish(app) -> None:
     values = metrics(at)
     assert values[0] == ("Työttömät työnhakijat", f"256{NBSP}070")
     assert values[1] == ("Työttömien osuus työvoimasta", f"9,7{NBSP}%")
-    assert len(at.get("vega_lite_chart")) == 1
+    # The share chart, the trial-area map and the key-indicator panels.
+    assert len(at.get("vega_lite_chart")) == 3
 
 
 def test_month_from_the_link(app) -> None:

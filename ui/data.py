@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -119,3 +120,59 @@ def coverage(url: str) -> pd.DataFrame:
 def trial_sources(url: str) -> pd.DataFrame:
     """Cached :func:`data_access.queries.trial_sources`."""
     return queries.trial_sources(engine(url))
+
+
+def _evaluation_inputs(url: str, outcome: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    from indicators.evaluate import required_indicators
+
+    obs = observations(
+        url, indicators=required_indicators(outcome), level="municipality", since="2016-01"
+    )
+    return obs, municipalities(url), memberships(url)
+
+
+@st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
+def evaluation(
+    url: str,
+    *,
+    outcome: str,
+    comparison: str,
+    start: str,
+    end: str,
+    include_unverified: bool,
+    area: str | None = None,
+) -> Any:
+    """Cached :func:`indicators.evaluate.evaluate` (with the event study)."""
+    from indicators.evaluate import evaluate
+
+    obs, munis, members = _evaluation_inputs(url, outcome)
+    return evaluate(
+        obs,
+        munis,
+        members,
+        outcome=outcome,
+        comparison=comparison,  # type: ignore[arg-type]
+        window=(start, end),
+        include_unverified=include_unverified,
+        area=area,
+    )
+
+
+@st.cache_data(ttl=3600, show_spinner=False, max_entries=32)
+def evaluation_table(
+    url: str, *, outcome: str, comparison: str, start: str, end: str, include_unverified: bool
+) -> pd.DataFrame:
+    """Cached per-area :func:`indicators.evaluate.evaluate_all` (DiD only, no event study)."""
+    from indicators.evaluate import evaluate_all
+
+    obs, munis, members = _evaluation_inputs(url, outcome)
+    return evaluate_all(
+        obs,
+        munis,
+        members,
+        outcomes=(outcome,),
+        comparisons=(comparison,),  # type: ignore[arg-type]
+        window=(start, end),
+        include_unverified=include_unverified,
+        with_event_study=False,
+    )

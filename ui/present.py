@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n import fmt_month, fmt_number, fmt_percent, fmt_signed, t
-from indicators import aggregation, definitions, profile
+from indicators import aggregation, definitions, profile, transforms
 
 PROFILE_INDICATORS = [
     "unemployed_share_pct",
@@ -102,9 +102,7 @@ def keyed_series(
     """Series with translated labels (``month, key, series, value``); counts become an index."""
     frame = series.dropna(subset=["value"]).copy()
     if indicator is not None and is_count(indicator):
-        base = frame[frame["month"] == base_month].set_index("key")["value"]
-        frame["value"] = 100 * frame["value"] / frame["key"].map(base)
-        frame = frame.dropna(subset=["value"])
+        frame = transforms.index_to(frame, base_month, by=["key"]).dropna(subset=["value"])
     order = {k: i for i, k in enumerate(SERIES_KEYS)}
     frame = frame.sort_values(["key"], key=lambda s: s.map(order)).reset_index(drop=True)
     frame["series"] = frame["key"].map(lambda k: t(f"profile.key.{k}", lang))
@@ -399,3 +397,10 @@ def batches_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("methods.col.synthetic", lang): batches["synthetic"].astype(bool),
         }
     )
+
+
+def window_options() -> tuple[list[str], list[str]]:
+    """Months an evaluation window may start (2017–2020) and end (2021-06 … 2025-01) in."""
+    starts = [str(p) for p in pd.period_range("2017-01", "2020-12", freq="M")]
+    ends = [str(p) for p in pd.period_range("2021-06", "2025-01", freq="M")]
+    return starts, ends

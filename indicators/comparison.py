@@ -1,0 +1,709 @@
+"""Comparison groups of TE-office municipalities for the trial municipalities, matching included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from indicators import aggregation
+
+__all__ = [
+    "ALAND_REGION",
+    "COMPARISONS",
+    "COVARIATES",
+    "LEVEL_WINDOW",
+    "METHOD_NOTE_EN",
+    "TREND_WINDOW",
+    "ComparisonError",
+    "ComparisonGroup",
+    "ComparisonKind",
+    "MatchResult",
+    "comparison_group",
+    "match_peers",
+    "matching_covariates",
+    "trial_area_ids",
+    "trial_members",
+]
+
+ComparisonKind = Literal["all_other", "same_regions", "matched"]
+COMPARISONS: tuple[ComparisonKind, ...] = ("all_other", "same_regions", "matched")
+COVARIATES: tuple[str, ...] = ("pre_level", "pre_trend", "log_labour_force")
+# Twelve months before the COVID-19 shock of March 2020: a level that the pandemic has not moved
+LEVEL_WINDOW: tuple[str, str] = ("2019-03", "2020-02")
+# Three years and two months up to the shock: long enough for a trend, free of the pandemic
+TREND_WINDOW: tuple[str, str] = ("2017-01", "2020-02")
+ALAND_REGION = "MK21"
+# A covariate needs values in at least this share of its window's months
+MIN_MONTH_SHARE = 0.5
+# Distances are rounded before sorting so that equal distances computed in a different order
+# (floating-point noise) still tie and are broken by municipality code
+_DISTANCE_DECIMALS = 10
+
+
+class ComparisonError(ValueError):
+    """A comparison group cannot be formed as asked; the message says why."""
+
+
+@dataclass(frozen=True, eq=False)
+class MatchResult:
+    """Nearest-neighbour peers of the treated municipalities.
+
+    Attributes
+    ----------
+    peers : tuple of str
+        The distinct matched municipalities, sorted by code.
+    table : pandas.DataFrame
+        One row per match: ``treated``, ``rank`` (1 = nearest), ``peer``, ``distance``
+        (Euclidean, on standardised covariates) and ``same_class`` (False where the peer was
+        taken from another urban/rural class because the treated municipality's own class had
+        too few candidates).
+    balance : pandas.DataFrame
+        One row per covariate: ``mean_treated``, ``mean_pool`` (all eligible candidates),
+        ``mean_matched`` (each distinct peer once, as the evaluation uses them),
+        ``mean_matched_weighted`` (each match once, so a peer chosen twice counts twice),
+        ``sd_pooled`` and the standardised mean differences ``smd_before``, ``smd_after`` and
+        ``smd_after_weighted`` (treated minus control, over ``sd_pooled``).
+    fallback : tuple of str
+        Treated municipalities with at least one peer from another class.
+    unmatched : tuple of str
+        Treated municipalities without complete covariates, which got no peers.
+    short : tuple of str
+        Treated municipalities that got fewer than ``k`` peers (matching without replacement
+        ran out of candidates).
+    k : int
+        Peers sought per treated municipality.
+    replace : bool
+        Whether a candidate could be the peer of several treated municipalities.
+    covariates : tuple of str
+        The covariates matched on.
+    exact : str or None
+        The column matched exactly when possible.
+    """
+
+    peers: tuple[str, ...]
+    table: pd.DataFrame
+    balance: pd.DataFrame
+    fallback: tuple[str, ...]
+    unmatched: tuple[str, ...]
+    short: tuple[str, ...]
+    k: int
+    replace: bool
+    covariates: tuple[str, ...]
+    exact: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class ComparisonGroup:
+    """Treated municipalities and the TE-office municipalities they are compared with.
+
+    Attributes
+    ----------
+    kind : str
+        ``all_other``, ``same_regions`` or ``matched``.
+    area : str or None
+        The trial area, or None for all trial municipalities together (pooled).
+    treated, control : tuple of str
+        Municipality codes, sorted.
+    excluded : pandas.DataFrame
+        ``code, reason``: municipalities left out of both sides because of their trial
+        status or, for matching, because their covariates are incomplete.
+    notes : tuple of str
+        Plain-English remarks on the group (Åland, the Kitee group, matching fall-backs).
+    match : MatchResult or None
+        The matching, for ``matched``.
+    include_unverified : bool
+        Whether unverified memberships were counted as trial municipalities.
+    """
+
+    kind: str
+    area: str | None
+    treated: tuple[str, ...]
+    control: tuple[str, ...]
+    excluded: pd.DataFrame
+    notes: tuple[str, ...]
+    match: MatchResult | None
+    include_unverified: bool
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The comparison municipalities (same as ``control``)."""
+        return self.control
+
+
+# --------------------------------------------------------------------------------------------
+# Trial side
+# --------------------------------------------------------------------------------------------
+
+
+def trial_members(
+    memberships: pd.DataFrame, *, area: str | None = None, include_unverified: bool = False
+) -> tuple[str, ...]:
+    """Trial municipalities (any month of the trial), of one area or of all areas.
+
+    'confirmed' memberships always count; 'probable' (unverified) ones only when
+    ``include_unverified``; 'not_in_trial' never.
+    """
+    rows = aggregation.active_members(memberships, include_unverified=include_unverified)
+    if area is not None:
+        rows = rows[rows["area_id"] == area]
+    return tuple(sorted(set(rows["municipality_code"])))
+
+
+def trial_area_ids(memberships: pd.DataFrame) -> tuple[str, ...]:
+    """The trial areas: areas with a confirmed or unverified member (not the dropped ones)."""
+    rows = memberships[memberships["status"].isin(["confirmed", "probable"])]
+    return tuple(sorted(set(rows["area_id"])))
+
+
+def _unverified(memberships: pd.DataFrame) -> set[str]:
+    return set(memberships.loc[memberships["status"] == "probable", "municipality_code"])
+
+
+# --------------------------------------------------------------------------------------------
+# Covariates
+# --------------------------------------------------------------------------------------------
+
+
+def _month_ordinal(months: pd.Series) -> np.ndarray:
+    text = months.astype(str)
+    return (text.str[:4].astype(int) * 12 + text.str[5:7].astype(int) - 1).to_numpy()
+
+
+def _n_months(window: tuple[str, str]) -> int:
+    start, end = (pd.Period(m, freq="M") for m in window)
+    n = (end - start).n + 1
+    if n < 1:
+        raise ComparisonError(f"empty window {window[0]}..{window[1]}")
+    return int(n)
+
+
+def matching_covariates(
+    obs: pd.DataFrame,
+    municipalities: pd.DataFrame,
+    *,
+    outcome: str = "unemployed_share_pct",
+    level_window: tuple[str, str] = LEVEL_WINDOW,
+    trend_window: tuple[str, str] = TREND_WINDOW,
+) -> pd.DataFrame:
+    """The matching covariates of every municipality.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Municipality observations (the shape of ``data_access.queries.observations``) holding
+        the outcome's inputs and ``labour_force`` over both windows.
+    municipalities : pandas.DataFrame
+        ``code, region_code, urban_rural_class``.
+    outcome : str
+        Catalogue code of the outcome, computed per municipality by
+        :func:`indicators.aggregation.unit_values`.
+    level_window, trend_window : tuple of str
+        First and last month ('YYYY-MM') of the pre-trial level and of the trend.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``code, region_code, urban_rural_class`` and
+
+        * ``pre_level``: mean of the outcome over ``level_window``;
+        * ``pre_trend``: its slope per year over ``trend_window``, from a least-squares line
+          with calendar-month effects, so that the seasonal pattern of a window that is not a
+          whole number of years does not tilt the slope;
+        * ``log_labour_force``: natural log of the mean labour force over ``level_window``;
+        * ``n_level_months``, ``n_trend_months``: months with a value.
+
+        A covariate is NaN when fewer than half of its window's months have a value (e.g. a
+        small Åland municipality whose counts are suppressed).
+    """
+    n_level = _n_months(level_window)
+    n_trend = _n_months(trend_window)
+    first = min(level_window[0], trend_window[0])
+    last = max(level_window[1], trend_window[1])
+    part = obs
+    if "area_level" in part:
+        part = part[part["area_level"] == "municipality"]
+    part = part[(part["month"] >= first) & (part["month"] <= last)]
+    values = aggregation.unit_values(part, outcome)
+    values = values[values["value"].notna()]
+
+    in_level = values["month"].between(*level_window)
+    level = values[in_level].groupby("area_code")["value"].agg(["mean", "size"])
+
+    trend_rows = values[values["month"].between(*trend_window)].copy()
+    ordinal = _month_ordinal(trend_rows["month"])
+    trend_rows["t"] = ordinal / 12.0  # years, so the slope is per year
+    trend_rows["cal"] = ordinal % 12
+    # Frisch–Waugh: the slope with unit × calendar-month effects is the slope of the
+    # within-(unit, calendar month) deviations
+    grouped = trend_rows.groupby(["area_code", "cal"])
+    trend_rows["dt"] = trend_rows["t"] - grouped["t"].transform("mean")
+    trend_rows["dy"] = trend_rows["value"] - grouped["value"].transform("mean")
+    trend_rows["dtdy"] = trend_rows["dt"] * trend_rows["dy"]
+    trend_rows["dt2"] = trend_rows["dt"] ** 2
+    sums = trend_rows.groupby("area_code")[["dtdy", "dt2"]].sum()
+    counts = trend_rows.groupby("area_code").size()
+    slope = sums["dtdy"] / sums["dt2"].where(sums["dt2"] > 0)
+
+    lf = obs[(obs["indicator"] == "labour_force") & obs["month"].between(*level_window)]
+    if "area_level" in lf:
+        lf = lf[lf["area_level"] == "municipality"]
+    lf_values = lf["value"].where(~lf["suppressed"].astype(bool))
+    lf_mean = lf.assign(value=lf_values).groupby("area_code")["value"].mean()
+
+    out = municipalities[["code", "region_code", "urban_rural_class"]].copy()
+    code = out["code"]
+    n_level_months = code.map(level["size"]).fillna(0).astype(int)
+    n_trend_months = code.map(counts).fillna(0).astype(int)
+    out["pre_level"] = code.map(level["mean"]).astype(np.float64)
+    out["pre_trend"] = code.map(slope).astype(np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_lf = np.log(code.map(lf_mean).astype(np.float64).where(lambda s: s > 0))
+    out["log_labour_force"] = log_lf
+    out["n_level_months"] = n_level_months
+    out["n_trend_months"] = n_trend_months
+    out.loc[n_level_months < MIN_MONTH_SHARE * n_level, "pre_level"] = np.nan
+    out.loc[n_trend_months < MIN_MONTH_SHARE * n_trend, "pre_trend"] = np.nan
+    return out.sort_values("code").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Matching
+# --------------------------------------------------------------------------------------------
+
+
+def _standardised(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    z = frame[list(columns)].astype(np.float64)
+    sd = z.std(ddof=1)
+    # A constant covariate carries no information about similarity
+    sd = sd.where(sd > 0, 1.0).fillna(1.0)
+    return (z - z.mean()) / sd
+
+
+def _balance(
+    cov: pd.DataFrame,
+    treated: Sequence[str],
+    pool: Sequence[str],
+    table: pd.DataFrame,
+    columns: Sequence[str],
+) -> pd.DataFrame:
+    by_code = cov.set_index("code")
+    t = by_code.loc[list(treated), list(columns)]
+    p = by_code.loc[list(pool), list(columns)]
+    peers = sorted(set(table["peer"]))
+    m_unique = by_code.loc[peers, list(columns)]
+    m_weighted = by_code.loc[list(table["peer"]), list(columns)]
+    rows = []
+    for c in columns:
+        var_t = float(t[c].var(ddof=1)) if len(t) > 1 else np.nan
+        var_p = float(p[c].var(ddof=1)) if len(p) > 1 else np.nan
+        # One denominator before and after, from the unmatched sample, so that the change in
+        # the SMD reflects only the change in the means; a single treated municipality has no
+        # variance, and then the pool's standard deviation is used
+        sd = np.sqrt((var_t + var_p) / 2) if np.isfinite(var_t) else np.sqrt(var_p)
+        sd = sd if np.isfinite(sd) and sd > 0 else np.nan
+        mean_t = float(t[c].mean())
+        mean_p = float(p[c].mean())
+        mean_m = float(m_unique[c].mean()) if len(m_unique) else np.nan
+        mean_w = float(m_weighted[c].mean()) if len(m_weighted) else np.nan
+        rows.append(
+            {
+                "covariate": c,
+                "mean_treated": mean_t,
+                "mean_pool": mean_p,
+                "mean_matched": mean_m,
+                "mean_matched_weighted": mean_w,
+                "sd_pooled": sd,
+                "smd_before": (mean_t - mean_p) / sd,
+                "smd_after": (mean_t - mean_m) / sd,
+                "smd_after_weighted": (mean_t - mean_w) / sd,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def match_peers(
+    covariates: pd.DataFrame,
+    treated: Iterable[str],
+    candidates: Iterable[str],
+    *,
+    k: int = 3,
+    replace: bool = True,
+    exact: str | None = "urban_rural_class",
+    columns: Sequence[str] = COVARIATES,
+) -> MatchResult:
+    """Choose the ``k`` nearest candidates of each treated municipality.
+
+    Parameters
+    ----------
+    covariates : pandas.DataFrame
+        ``code``, the ``exact`` column and the ``columns``; one row per municipality, as
+        returned by :func:`matching_covariates`. Every row with complete covariates sets the
+        standardisation (mean 0, standard deviation 1 over all of them), so the scale does not
+        depend on which municipalities are being matched.
+    treated, candidates : iterable of str
+        Codes of the treated municipalities and of the municipalities that may be peers.
+    k : int
+        Peers per treated municipality.
+    replace : bool
+        True (default): each treated municipality gets its own ``k`` nearest candidates, and a
+        candidate can serve several. False: greedy matching without replacement, taking the
+        closest remaining (treated, candidate) pair first, so that no candidate is used twice.
+    exact : str or None
+        Column matched exactly when possible: peers are taken from the treated
+        municipality's own class first and from the nearest other candidates only when the
+        class has fewer than ``k`` (flagged ``same_class=False``). None: no exact matching.
+    columns : sequence of str
+        The covariates.
+
+    Returns
+    -------
+    MatchResult
+        Peers, the match table and the balance before and after matching.
+
+    Notes
+    -----
+    The distance is Euclidean on the standardised covariates, so each covariate weighs the
+    same. Ties (equal distance, to 10 decimals) go to the lower municipality code; with
+    ``replace=False`` ties between pairs go to the lower treated code, then the lower peer
+    code. The result is therefore reproducible and independent of the input row order.
+    """
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
+        raise ComparisonError(f"k must be a positive whole number, not {k!r}")
+    needed = ["code", *columns] + ([exact] if exact else [])
+    missing = [c for c in needed if c not in covariates.columns]
+    if missing:
+        raise ComparisonError(f"covariate column(s) {', '.join(map(repr, missing))} missing")
+    if covariates["code"].duplicated().any():
+        raise ComparisonError("the covariate frame has more than one row for a municipality")
+    candidates = list(candidates)
+    cov = covariates.sort_values("code").reset_index(drop=True)
+    complete = cov[list(columns)].notna().all(axis=1)
+    if exact:
+        complete &= cov[exact].notna()
+    usable = cov[complete].reset_index(drop=True)
+    known = set(cov["code"])
+    treated_set = sorted(set(treated))
+    unknown = sorted((set(treated_set) | set(candidates)) - known)
+    if unknown:
+        raise ComparisonError(f"no covariates for municipality code(s) {unknown[:5]}")
+    overlap = set(treated_set) & set(candidates)
+    if overlap:
+        raise ComparisonError(f"code(s) {sorted(overlap)[:5]} are both treated and candidates")
+    usable_codes = set(usable["code"])
+    matched_treated = [c for c in treated_set if c in usable_codes]
+    unmatched = tuple(c for c in treated_set if c not in usable_codes)
+    pool = sorted(set(candidates) & usable_codes)
+    if not matched_treated:
+        raise ComparisonError("no treated municipality has complete covariates")
+    if not pool:
+        raise ComparisonError("no candidate municipality has complete covariates")
+
+    z = _standardised(usable, columns).to_numpy()
+    row_of = {c: i for i, c in enumerate(usable["code"])}
+    t_rows = np.array([row_of[c] for c in matched_treated])
+    p_rows = np.array([row_of[c] for c in pool])
+    diff = z[t_rows][:, None, :] - z[p_rows][None, :, :]
+    dist = np.round(np.sqrt((diff**2).sum(axis=2)), _DISTANCE_DECIMALS)
+    if exact:
+        classes = usable[exact].to_numpy()
+        same = classes[t_rows][:, None] == classes[p_rows][None, :]
+    else:
+        same = np.ones(dist.shape, dtype=bool)
+
+    # Pairs in the order they are taken: own class first, then distance, then codes (the
+    # pool is sorted by code, so a stable sort on distance breaks ties by peer code)
+    ti, pi = np.meshgrid(np.arange(len(t_rows)), np.arange(len(p_rows)), indexing="ij")
+    pairs = pd.DataFrame(
+        {
+            "t": ti.ravel(),
+            "p": pi.ravel(),
+            "distance": dist.ravel(),
+            "same_class": same.ravel(),
+        }
+    )
+    chosen: list[tuple[int, int, float, bool]] = []
+    if replace:
+        ordered = pairs.sort_values(
+            ["t", "same_class", "distance", "p"], ascending=[True, False, True, True]
+        )
+        for _, part in ordered.groupby("t", sort=True):
+            for row in part.head(k).itertuples(index=False):
+                chosen.append((int(row.t), int(row.p), float(row.distance), bool(row.same_class)))
+    else:
+        taken: set[int] = set()
+        count = np.zeros(len(t_rows), dtype=int)
+        # Two passes: within-class pairs for everyone first, cross-class fill-ins only then
+        for want_same in (True, False):
+            part = pairs[pairs["same_class"] == want_same].sort_values(
+                ["distance", "t", "p"], kind="stable"
+            )
+            for t_i, p_i, d, s in part.itertuples(index=False):
+                if count[t_i] < k and p_i not in taken:
+                    chosen.append((int(t_i), int(p_i), float(d), bool(s)))
+                    taken.add(int(p_i))
+                    count[t_i] += 1
+    table = pd.DataFrame(chosen, columns=["t", "p", "distance", "same_class"])
+    table["treated"] = [matched_treated[i] for i in table["t"]]
+    table["peer"] = [pool[i] for i in table["p"]]
+    table = table.sort_values(
+        ["treated", "same_class", "distance", "peer"], ascending=[True, False, True, True]
+    )
+    table["rank"] = table.groupby("treated").cumcount() + 1
+    table = table[["treated", "rank", "peer", "distance", "same_class"]].reset_index(drop=True)
+    per_treated = table.groupby("treated").size().reindex(matched_treated, fill_value=0)
+    fallback = tuple(sorted(set(table.loc[~table["same_class"], "treated"])))
+    short = tuple(c for c in matched_treated if per_treated[c] < k)
+    balance = _balance(usable, matched_treated, pool, table, columns)
+    return MatchResult(
+        peers=tuple(sorted(set(table["peer"]))),
+        table=table,
+        balance=balance,
+        fallback=fallback,
+        unmatched=unmatched,
+        short=short,
+        k=int(k),
+        replace=replace,
+        covariates=tuple(columns),
+        exact=exact,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Comparison groups
+# --------------------------------------------------------------------------------------------
+
+
+def _names(municipalities: pd.DataFrame, codes: Iterable[str]) -> str:
+    name = municipalities.set_index("code")["name_en"] if "name_en" in municipalities else None
+    parts = []
+    for c in sorted(codes):
+        label = name.get(c) if name is not None else None
+        parts.append(f"{label} ({c})" if isinstance(label, str) and label else c)
+    return ", ".join(parts)
+
+
+def comparison_group(
+    kind: ComparisonKind,
+    municipalities: pd.DataFrame,
+    memberships: pd.DataFrame,
+    *,
+    area: str | None = None,
+    include_unverified: bool = False,
+    covariates: pd.DataFrame | None = None,
+    k: int = 3,
+    replace: bool = True,
+) -> ComparisonGroup:
+    """The treated municipalities and a comparison group of TE-office municipalities.
+
+    Parameters
+    ----------
+    kind : {'all_other', 'same_regions', 'matched'}
+        ``all_other``: every municipality outside the trials. ``same_regions``: those in the
+        regions (maakunta) of the treated municipalities. ``matched``: the ``k`` nearest
+        peers of each treated municipality (see :func:`match_peers` and ``METHOD_NOTE_EN``).
+    municipalities : pandas.DataFrame
+        ``code, region_code, urban_rural_class`` (and ``name_en`` for the notes).
+    memberships : pandas.DataFrame
+        ``municipality_code, area_id, member_from, member_to, status``.
+    area : str, optional
+        A trial area id: its members are the treated side. None: all trial municipalities.
+    include_unverified : bool
+        False (default): unverified ('probable') members are on neither side. True: they
+        count as trial municipalities.
+    covariates : pandas.DataFrame, optional
+        Output of :func:`matching_covariates`; required for ``matched``.
+    k, replace : int, bool
+        Passed to :func:`match_peers`.
+
+    Returns
+    -------
+    ComparisonGroup
+
+    Raises
+    ------
+    ComparisonError
+        For an unknown ``kind`` or area, an area without counted members, an empty
+        comparison group, or ``matched`` without covariates.
+    """
+    if kind not in COMPARISONS:
+        raise ComparisonError(f"unknown comparison {kind!r}; use one of {', '.join(COMPARISONS)}")
+    if area is not None and area not in set(memberships["area_id"]):
+        raise ComparisonError(f"unknown trial area {area!r}")
+    treated = trial_members(memberships, area=area, include_unverified=include_unverified)
+    if not treated:
+        what = f"area {area}" if area else "the trial"
+        hint = "" if include_unverified else "; its members are unverified (include_unverified)"
+        raise ComparisonError(f"{what} has no counted member municipalities{hint}")
+    all_codes = sorted(set(municipalities["code"]))
+    # Every trial municipality, of any area, and every unverified one is off the control side:
+    # for an area's evaluation the other areas' members are treated too, not controls
+    everyone = set(trial_members(memberships, include_unverified=True))
+    candidates = [c for c in all_codes if c not in everyone]
+    unverified = _unverified(memberships)
+    area_of = (
+        memberships[memberships["status"].isin(["confirmed", "probable"])]
+        .groupby("municipality_code")["area_id"]
+        .first()
+    )
+    excluded: list[dict[str, Any]] = []
+    for c in sorted(everyone - set(treated)):
+        if c in unverified and not include_unverified:
+            reason = f"unverified trial membership (area {area_of.get(c)})"
+        else:
+            reason = f"member of another trial area ({area_of.get(c)})"
+        excluded.append({"code": c, "reason": reason})
+    notes: list[str] = []
+    if unverified and not include_unverified:
+        notes.append(
+            f"Unverified trial memberships ({_names(municipalities, unverified)}) are left out "
+            "of both the trial and the comparison side."
+        )
+    elif unverified & set(treated):
+        notes.append(
+            "Unverified trial memberships count as trial municipalities: "
+            f"{_names(municipalities, unverified & set(treated))}."
+        )
+
+    match: MatchResult | None = None
+    if kind == "all_other":
+        control = candidates
+    elif kind == "same_regions":
+        region = municipalities.set_index("code")["region_code"]
+        regions = {region.get(c) for c in treated} - {None}
+        control = [c for c in candidates if region.get(c) in regions]
+        notes.append(
+            "Comparison municipalities lie in the region(s) of the treated municipalities: "
+            f"{', '.join(sorted(map(str, regions)))}."
+        )
+    else:
+        if covariates is None:
+            raise ComparisonError("the matched comparison needs covariates (matching_covariates)")
+        match = match_peers(covariates, treated, candidates, k=k, replace=replace)
+        control = list(match.peers)
+        cov_codes = covariates.set_index("code")
+        incomplete = [
+            c
+            for c in candidates
+            if c not in cov_codes.index or cov_codes.loc[c, list(COVARIATES)].isna().any()
+        ]
+        for c in incomplete:
+            excluded.append({"code": c, "reason": "incomplete matching covariates"})
+        notes.append(
+            f"Matched comparison: the {k} nearest TE-office municipalities of each treated "
+            f"municipality ({'with' if replace else 'without'} replacement), "
+            f"{len(control)} distinct peers for {len(treated)} treated municipalities."
+        )
+        if match.fallback:
+            notes.append(
+                "Too few candidates of the same urban/rural class for "
+                f"{_names(municipalities, match.fallback)}: the nearest municipalities of "
+                "another class complete their peers (flagged in the match table)."
+            )
+        if match.unmatched:
+            notes.append(
+                "No peers for treated municipalities with incomplete covariates: "
+                f"{_names(municipalities, match.unmatched)}."
+            )
+        if match.short:
+            notes.append(
+                f"Fewer than {k} peers (candidates ran out) for "
+                f"{_names(municipalities, match.short)}."
+            )
+        if incomplete:
+            notes.append(
+                f"{len(incomplete)} TE-office municipalities could not be matched because "
+                f"their covariates are incomplete (suppressed values): "
+                f"{_names(municipalities, incomplete)}."
+            )
+    if not control:
+        raise ComparisonError(
+            f"the {kind} comparison group is empty" + (f" for area {area}" if area else "")
+        )
+    not_in_trial = set(
+        memberships.loc[memberships["status"] == "not_in_trial", "municipality_code"]
+    ) - set(everyone)
+    if not_in_trial & set(control):
+        notes.append(
+            "The Kitee group (area A25a: "
+            f"{_names(municipalities, not_in_trial & set(control))}) was accepted in 2020 but "
+            "did not take part; its municipalities are TE-office municipalities here."
+        )
+    region = municipalities.set_index("code")["region_code"]
+    aland = [c for c in control if region.get(c) == ALAND_REGION]
+    if aland:
+        noun = "municipality" if len(aland) == 1 else "municipalities"
+        notes.append(
+            f"The comparison group includes {len(aland)} Åland {noun} (region "
+            f"{ALAND_REGION}), whose small counts are often suppressed; their missing months "
+            "are left out, never counted as zero."
+        )
+    return ComparisonGroup(
+        kind=kind,
+        area=area,
+        treated=tuple(treated),
+        control=tuple(sorted(control)),
+        excluded=pd.DataFrame(excluded, columns=["code", "reason"]),
+        notes=tuple(notes),
+        match=match,
+        include_unverified=include_unverified,
+    )
+
+
+METHOD_NOTE_EN = "\n\n".join(
+    " ".join(p.split())
+    for p in (
+        """
+        Comparison groups. The trial municipalities are compared with municipalities whose
+        employment services the TE offices kept providing. Three groups are offered. "All
+        other municipalities" are every municipality of the 2021–2024 division outside the
+        trials. "Same regions" keeps those in the regions (maakunta) where the treated
+        municipalities lie, so that regional labour markets and ELY-centre practices are
+        shared; for one trial area these are the area's own regions. "Matched peers" are
+        chosen municipality by municipality, as described below.
+        """,
+        """
+        Who is on which side. A municipality is a trial municipality if its membership in a
+        trial area is confirmed by sources. The memberships of Pori, Kokemäki and Ulvila (area
+        A19) are unverified: by default they are on neither side, so that an uncertain status
+        cannot contaminate either group; on request they count as trial municipalities. For the
+        evaluation of one area, the members of the other areas are left out as well, never
+        used as controls. The Kitee group (area A25a) was accepted in 2020 but, judging from
+        the official totals, did not take part; its municipalities are ordinary TE-office
+        municipalities. The Åland municipalities (region MK21) are kept in "all other
+        municipalities", but the counts of the smallest of them are often suppressed, and
+        their missing months are left out rather than counted as zero.
+        """,
+        """
+        Matching. Each trial municipality gets its k nearest TE-office municipalities (k = 3
+        by default) on three covariates: the pre-trial level of the outcome (its mean over
+        March 2019 to February 2020, before the COVID-19 shock), the pre-trial trend (the
+        slope per year of a least-squares line with calendar-month effects over January 2017
+        to February 2020) and the size of the municipality (the log of its mean labour force
+        over the level months). Each covariate is standardised to mean 0 and standard
+        deviation 1 over all municipalities, and the distance is Euclidean, so the three
+        weigh the same. Peers are taken from the municipality's own urban/rural class
+        (Statistics Finland's urban, semi-urban and rural municipalities) whenever the class
+        has enough candidates; otherwise the nearest municipalities of another class complete
+        the k peers, and those matches are flagged. Matching is with replacement: a
+        TE-office municipality may be the peer of several trial municipalities (there are
+        fewer candidates than trial municipalities × k), and it enters the comparison group
+        once. Equal distances are broken by the lower municipality code, so the result is
+        reproducible. Municipalities without enough unsuppressed months to compute a
+        covariate (fewer than half of the window) cannot be matched and are listed.
+        """,
+        """
+        Balance. For each covariate the standardised mean difference (difference of the
+        means divided by the pooled standard deviation of the unmatched trial and TE-office
+        municipalities) is reported before matching (against all candidates) and after it
+        (against the distinct peers, as used in the evaluation, and with each match counted).
+        An absolute value below 0.1 is commonly read as good balance. Matching on pre-trial
+        levels and trends makes the groups similar before the trial by construction, so a
+        pre-trend test on a matched group is weaker evidence for parallel trends than on an
+        unmatched one.
+        """,
+    )
+)

@@ -1,0 +1,825 @@
+"""Ready-made trial evaluations on the shipped data: outcome × comparison group × trial area."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from indicators import aggregation, comparison, definitions
+from indicators.comparison import ComparisonError, ComparisonGroup, ComparisonKind
+from indicators.evaluation import (
+    METHOD_NOTES_EN,
+    DidResult,
+    EvaluationError,
+    EventStudyResult,
+    PretrendTest,
+    estimate_did,
+    event_study,
+    prepare_panel,
+)
+
+__all__ = [
+    "EVENT_MONTH",
+    "LAGS",
+    "LEADS",
+    "METHOD_NOTES",
+    "OUTCOMES",
+    "RESULT_COLUMNS",
+    "TRIAL_END",
+    "Evaluation",
+    "evaluate",
+    "evaluate_all",
+    "outcome_panel",
+    "required_indicators",
+]
+
+Cluster = Literal["unit", "region"]
+
+OUTCOMES: tuple[str, ...] = ("unemployed_share_pct", "unemployed_per_vacancy")
+EVENT_MONTH = "2021-03"
+# The trials ended on 31 December 2024; on 1 January 2025 the TE services reform moved every
+# municipality's services to municipal employment areas, so later months have no control group
+TRIAL_END = "2024-12"
+DEFAULT_WINDOW: tuple[str | None, str | None] = ("2019-01", None)
+LEADS = 24
+LAGS = 36
+# Pertunmaa (588) merged into Mäntyharju (507) on 1 January 2025; the 2025-division share
+# after 2023-10 exists only for the merged unit, which cannot be attributed to either
+MERGED_CODES: tuple[str, ...] = ("507", "588")
+LAST_SEPARATE_MONTH = "2023-10"
+# The default window ends at the last month in which at least this share of municipalities
+# has a value (so that one municipality with a longer series does not stretch the window)
+MIN_MONTH_COVERAGE = 0.5
+FEW_TREATED = 10
+FEW_CONTROLS = 5
+# Below this many clusters per tested lead the clustered Wald test is noticeably oversized
+CLUSTERS_PER_LEAD = 10
+COVID_MONTH = "2020-03"
+NORDIC_MODEL_MONTH = "2022-05"
+PRETREND_ALPHA = 0.05
+
+RESULT_COLUMNS = [
+    "outcome",
+    "comparison",
+    "area",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "p",
+    "pretrend_p",
+    "n_treated",
+    "n_control",
+    "n_obs",
+    "note",
+]
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    """One evaluation: an outcome, a comparison group and the pooled trial or one area.
+
+    Attributes
+    ----------
+    outcome, comparison : str
+        Catalogue code of the outcome and the comparison group's kind.
+    area : str or None
+        The trial area, or None for all trial municipalities together.
+    window : tuple of str
+        First and last month used.
+    did : DidResult
+        The two-way fixed-effects difference-in-differences estimate.
+    event : EventStudyResult or None
+        The event study (None when not asked for).
+    pretrend : PretrendTest or None
+        The joint test that all leads are zero.
+    n_treated, n_control : int
+        Units with at least one value in the estimation sample.
+    group : ComparisonGroup
+        Who was compared with whom, with the matching when there is one.
+    dropped : pandas.DataFrame
+        ``unit, reason, n_rows``: units and rows left out of the estimation sample and why.
+    notes : tuple of str
+        Plain-English caveats for this evaluation.
+    flags : tuple of str
+        Short warnings for a table: few treated or comparison municipalities, no pre-trend
+        test.
+    cluster : str or None
+        What the standard errors are clustered on.
+    weights : str or None
+        ``labour_force`` when weighted.
+    """
+
+    outcome: str
+    comparison: str
+    area: str | None
+    window: tuple[str, str]
+    did: DidResult
+    event: EventStudyResult | None
+    pretrend: PretrendTest | None
+    n_treated: int
+    n_control: int
+    group: ComparisonGroup
+    dropped: pd.DataFrame
+    notes: tuple[str, ...]
+    flags: tuple[str, ...]
+    cluster: str | None
+    weights: str | None
+
+    def as_row(self) -> dict[str, Any]:
+        """The evaluation as one row of :func:`evaluate_all`'s table."""
+        return {
+            "outcome": self.outcome,
+            "comparison": self.comparison,
+            "area": self.area or "pooled",
+            "estimate": self.did.estimate,
+            "se": self.did.std_error,
+            "ci_low": self.did.ci_low,
+            "ci_high": self.did.ci_high,
+            "p": self.did.p_value,
+            "pretrend_p": np.nan if self.pretrend is None else self.pretrend.p_value,
+            "n_treated": self.n_treated,
+            "n_control": self.n_control,
+            "n_obs": self.did.n_obs,
+            "note": "; ".join(self.flags),
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Outcome panels
+# --------------------------------------------------------------------------------------------
+
+
+def required_indicators(outcome: str) -> tuple[str, ...]:
+    """Stored indicator codes an evaluation of ``outcome`` needs in ``obs`` (its inputs, the
+    published value where the catalogue stores one, and the labour force for size and
+    weights)."""
+    _check_outcome(outcome)
+    ind = definitions.get(outcome)
+    codes = set(definitions.inputs_of(outcome)) | {"labour_force"}
+    if ind.stored:
+        codes.add(outcome)
+    return tuple(sorted(codes))
+
+
+def _check_outcome(outcome: str) -> None:
+    if outcome not in OUTCOMES:
+        raise EvaluationError(f"unknown outcome {outcome!r}; use one of {', '.join(OUTCOMES)}")
+
+
+def _municipal(obs: pd.DataFrame) -> pd.DataFrame:
+    if "area_level" in obs:
+        return obs[obs["area_level"] == "municipality"]
+    return obs
+
+
+def outcome_panel(obs: pd.DataFrame, outcome: str) -> pd.DataFrame:
+    """The outcome per municipality and month: ``unit, month, value, published``.
+
+    Rates are computed from their counts (:func:`indicators.aggregation.unit_values`); where
+    only the published rate exists (the share after 2023-10) it is used and ``published`` is
+    True. Mäntyharju (507) and Pertunmaa (588) are kept as separate municipalities up to
+    2023-10 and have no rows after it: the later figure covers both merged municipalities and
+    belongs to neither. Suppressed values are NaN.
+    """
+    _check_outcome(outcome)
+    values = aggregation.unit_values(_municipal(obs), outcome)
+    after_merge = values["area_code"].isin(MERGED_CODES) & (values["month"] > LAST_SEPARATE_MONTH)
+    values = values.loc[~after_merge]
+    return values.rename(columns={"area_code": "unit"}).reset_index(drop=True)
+
+
+@dataclass(eq=False)
+class _Outcome:
+    """What every evaluation of one outcome shares: the panel and, once asked for, covariates."""
+
+    outcome: str
+    panel: pd.DataFrame
+    labour_force: pd.DataFrame
+    obs: pd.DataFrame
+    municipalities: pd.DataFrame
+    last_month: str
+    _covariates: pd.DataFrame | None = field(default=None, repr=False)
+    _groups: dict[tuple[Any, ...], ComparisonGroup] = field(default_factory=dict, repr=False)
+
+    def covariates(self) -> pd.DataFrame:
+        if self._covariates is None:
+            self._covariates = comparison.matching_covariates(
+                self.obs, self.municipalities, outcome=self.outcome
+            )
+        return self._covariates
+
+    def group(
+        self,
+        kind: ComparisonKind,
+        memberships: pd.DataFrame,
+        *,
+        area: str | None,
+        include_unverified: bool,
+        k: int,
+    ) -> ComparisonGroup:
+        # Matching is the costly part; the same group serves every window and weighting
+        key = (kind, area, include_unverified, k)
+        if key not in self._groups:
+            self._groups[key] = comparison.comparison_group(
+                kind,
+                self.municipalities,
+                memberships,
+                area=area,
+                include_unverified=include_unverified,
+                covariates=self.covariates() if kind == "matched" else None,
+                k=k,
+            )
+        return self._groups[key]
+
+
+def _prepare_outcome(obs: pd.DataFrame, municipalities: pd.DataFrame, outcome: str) -> _Outcome:
+    _check_outcome(outcome)
+    missing = [c for c in definitions.inputs_of(outcome) if c not in set(obs["indicator"])]
+    if missing:
+        raise EvaluationError(
+            f"the observations lack {', '.join(missing)}, needed for {outcome}; load "
+            f"{', '.join(required_indicators(outcome))}"
+        )
+    obs = _municipal(obs)
+    panel = outcome_panel(obs, outcome)
+    n_units = max(panel["unit"].nunique(), 1)
+    reporting = panel[panel["value"].notna()].groupby("month")["unit"].nunique()
+    covered = reporting[reporting >= MIN_MONTH_COVERAGE * n_units]
+    if covered.empty:
+        raise EvaluationError(f"no month has {outcome} for most municipalities")
+    lf = obs[obs["indicator"] == "labour_force"]
+    lf = lf.assign(value=lf["value"].where(~lf["suppressed"].astype(bool)))
+    return _Outcome(
+        outcome=outcome,
+        panel=panel,
+        labour_force=lf[["area_code", "month", "value"]],
+        obs=obs,
+        municipalities=municipalities,
+        last_month=str(covered.index.max()),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Evaluation
+# --------------------------------------------------------------------------------------------
+
+
+def _window(ctx: _Outcome, window: tuple[str | None, str | None]) -> tuple[str, str, list[str]]:
+    notes: list[str] = []
+    start = window[0] if window[0] is not None else str(ctx.panel["month"].min())
+    if window[1] is not None:
+        end = window[1]
+        if end > TRIAL_END:
+            notes.append(
+                f"The window runs past the end of the trials ({TRIAL_END}); from January 2025 "
+                "every municipality organised its own employment services, so those months "
+                "have no TE-office comparison group."
+            )
+    else:
+        end = min(ctx.last_month, TRIAL_END)
+        if ctx.last_month > TRIAL_END:
+            notes.append(
+                f"The window ends with the trials in {TRIAL_END}; the data run to "
+                f"{ctx.last_month}, but from January 2025 every municipality organised its own "
+                "employment services (TE services reform), so there is no comparison group."
+            )
+    return start, end, notes
+
+
+def _months_between(start: str, end: str) -> int:
+    return int((pd.Period(end, freq="M") - pd.Period(start, freq="M")).n)
+
+
+def _fmt_p(p: float) -> str:
+    return f"{p:.3f}" if p >= 0.001 else f"{p:.1e}"
+
+
+def _evaluate(
+    ctx: _Outcome,
+    memberships: pd.DataFrame,
+    *,
+    comparison_kind: ComparisonKind,
+    window: tuple[str | None, str | None],
+    area: str | None,
+    include_unverified: bool,
+    cluster: Cluster | None,
+    weights: Literal["labour_force"] | None,
+    leads: int,
+    lags: int,
+    k: int,
+    with_event_study: bool,
+) -> Evaluation:
+    if cluster not in ("unit", "region", None):
+        raise EvaluationError(f"cluster must be 'unit', 'region' or None, not {cluster!r}")
+    if weights not in ("labour_force", None):
+        raise EvaluationError(f"weights must be 'labour_force' or None, not {weights!r}")
+    group = ctx.group(
+        comparison_kind, memberships, area=area, include_unverified=include_unverified, k=k
+    )
+    start, end, notes = _window(ctx, window)
+    units = set(group.treated) | set(group.control)
+    panel = ctx.panel[ctx.panel["unit"].isin(units)]
+    panel = panel[(panel["month"] >= start) & (panel["month"] <= end)]
+    columns = ["unit", "month", "value"]
+    weight_column: str | None = None
+    if weights == "labour_force":
+        # One weight per municipality, its mean labour force over the pre-trial months of the
+        # window: the labour force is annual, and after 2023-10 it is not published at all
+        pre = ctx.labour_force[
+            (ctx.labour_force["month"] >= start) & (ctx.labour_force["month"] < EVENT_MONTH)
+        ]
+        size = pre.groupby("area_code")["value"].mean()
+        panel = panel.assign(weight=panel["unit"].map(size))
+        columns.append("weight")
+        weight_column = "weight"
+    if panel.empty:
+        raise EvaluationError(f"no {ctx.outcome} values in the window {start}..{end}")
+    prepared = prepare_panel(
+        panel[columns],
+        treated_units=list(group.treated),
+        event_month=EVENT_MONTH,
+        window=(start, end),
+        outcome="value",
+        weight=weight_column,
+    )
+    frame = prepared.frame
+    cluster_column: str | None = None
+    if cluster == "unit":
+        cluster_column = "unit"
+    elif cluster == "region":
+        region = ctx.municipalities.set_index("code")["region_code"]
+        frame = frame.assign(region=frame["unit"].map(region))
+        cluster_column = "region"
+    did = estimate_did(
+        frame,
+        outcome="value",
+        unit="unit",
+        period="month",
+        treated="treated",
+        post="post",
+        cluster=cluster_column,
+        weights=weight_column,
+    )
+    event: EventStudyResult | None = None
+    if with_event_study:
+        # A lead or lag beyond the window would only add empty rows to the table
+        first, last = prepared.window
+        event = event_study(
+            frame,
+            outcome="value",
+            unit="unit",
+            period="month",
+            treated="treated",
+            event_period=EVENT_MONTH,
+            leads=max(1, min(leads, _months_between(first, EVENT_MONTH))),
+            lags=max(0, min(lags, _months_between(EVENT_MONTH, last))),
+            reference=-1,
+            cluster=cluster_column,
+            weights=weight_column,
+            bin_endpoints=True,
+        )
+    pretrend = event.pretrend if event is not None else None
+    pretrend_undefined = ""
+    if pretrend is not None and did.n_clusters is not None and pretrend.df > pretrend.df_denom:
+        # With fewer clusters than leads the clustered covariance of the leads is singular and
+        # the Wald statistic is arbitrary: report no test rather than a meaningless p-value
+        pretrend_undefined = (
+            f"The pre-trend test is not reported: {did.n_clusters} clusters cannot support a "
+            f"joint test of {pretrend.df} leads (the clustered covariance is singular)."
+        )
+        pretrend = None
+
+    used = frame[frame["value"].notna()]
+    n_treated = int(used.loc[used["treated"] == 1, "unit"].nunique())
+    n_control = int(used.loc[used["treated"] == 0, "unit"].nunique())
+
+    dropped = [prepared.dropped]
+    suppressed = frame[frame["value"].isna()].groupby("unit").size()
+    if len(suppressed):
+        dropped.append(
+            pd.DataFrame(
+                {
+                    "unit": suppressed.index,
+                    "reason": "months without a value (suppressed or not published)",
+                    "n_rows": suppressed.to_numpy(),
+                }
+            )
+        )
+    excluded = group.excluded
+    if len(excluded):
+        dropped.append(
+            pd.DataFrame({"unit": excluded["code"], "reason": excluded["reason"], "n_rows": np.nan})
+        )
+    merged_here = sorted(set(MERGED_CODES) & units)
+    if merged_here and end > LAST_SEPARATE_MONTH:
+        dropped.append(
+            pd.DataFrame(
+                {
+                    "unit": merged_here,
+                    "reason": f"no separate value after {LAST_SEPARATE_MONTH} (merged unit)",
+                    "n_rows": _months_between(LAST_SEPARATE_MONTH, end),
+                }
+            )
+        )
+    parts = [d for d in dropped if len(d)]
+    dropped_frame = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["unit", "reason", "n_rows"])
+    )
+
+    notes.extend(
+        _notes(
+            ctx,
+            group=group,
+            did=did,
+            pretrend=pretrend,
+            pretrend_undefined=pretrend_undefined,
+            start=start,
+            end=end,
+            suppressed=suppressed,
+            prepared_dropped=prepared.dropped,
+            missing_treated=prepared.missing_treated,
+            merged_here=merged_here,
+            published=bool(panel["published"].any()),
+            n_treated=n_treated,
+            cluster=cluster,
+            weights=weights,
+        )
+    )
+    flags = []
+    if cluster is not None and n_treated < FEW_TREATED:
+        flags.append(f"{n_treated} treated: clustered inference unreliable")
+    if len(group.control) < FEW_CONTROLS:
+        flags.append(f"only {len(group.control)} comparison municipalities")
+    if pretrend_undefined:
+        flags.append("pre-trend test undefined (fewer clusters than leads)")
+    return Evaluation(
+        outcome=ctx.outcome,
+        comparison=comparison_kind,
+        area=area,
+        window=prepared.window,
+        did=did,
+        event=event,
+        pretrend=pretrend,
+        n_treated=n_treated,
+        n_control=n_control,
+        group=group,
+        dropped=dropped_frame,
+        notes=tuple(notes),
+        flags=tuple(flags),
+        cluster=cluster,
+        weights=weights,
+    )
+
+
+def _notes(
+    ctx: _Outcome,
+    *,
+    group: ComparisonGroup,
+    did: DidResult,
+    pretrend: PretrendTest | None,
+    pretrend_undefined: str,
+    start: str,
+    end: str,
+    suppressed: pd.Series,
+    prepared_dropped: pd.DataFrame,
+    missing_treated: tuple[Any, ...],
+    merged_here: list[str],
+    published: bool,
+    n_treated: int,
+    cluster: str | None,
+    weights: str | None,
+) -> list[str]:
+    notes: list[str] = []
+    if pretrend_undefined:
+        notes.append(pretrend_undefined)
+    elif pretrend is None:
+        notes.append("No pre-trend test was run.")
+    elif pretrend.p_value < PRETREND_ALPHA:
+        notes.append(
+            f"The pre-trend test rejects parallel trends (F = {pretrend.statistic:.2f} on "
+            f"{pretrend.df} leads, p = {_fmt_p(pretrend.p_value)}): trial and comparison "
+            "municipalities already moved differently before March 2021, so the "
+            "difference-in-differences estimate should not be read as the trials' effect."
+        )
+    else:
+        notes.append(
+            f"The pre-trend test does not reject parallel trends (p = "
+            f"{_fmt_p(pretrend.p_value)}); this does not prove that the trends were parallel."
+        )
+    if (
+        pretrend is not None
+        and did.n_clusters is not None
+        and did.n_clusters < CLUSTERS_PER_LEAD * pretrend.df
+    ):
+        notes.append(
+            f"With {did.n_clusters} clusters for {pretrend.df} leads the clustered joint test "
+            "tends to reject too often (the covariance of many coefficients is estimated "
+            "from few clusters); a small p-value is weaker evidence than it looks."
+        )
+    if start <= COVID_MONTH:
+        notes.append(
+            f"The COVID-19 shock of 2020 lies in the pre-period (the window starts {start}); "
+            "it hit municipalities with different industries differently, and the recovery "
+            "overlaps the first trial months."
+        )
+    if end >= NORDIC_MODEL_MONTH:
+        notes.append(
+            "The Nordic jobseeker service model (May 2022) changed jobseekers' obligations "
+            "everywhere at once; the month effects absorb it only insofar as it affected both "
+            "groups alike."
+        )
+    notes.extend(group.notes)
+    if missing_treated:
+        notes.append(
+            "Treated municipalities without any value in the window: "
+            f"{', '.join(map(str, missing_treated))}."
+        )
+    no_obs = prepared_dropped[prepared_dropped["reason"] == "no observations in the window"]
+    if len(no_obs):
+        notes.append(
+            "Left out, no observations in the window: "
+            f"{', '.join(sorted(map(str, no_obs['unit'])))}."
+        )
+    no_weight = prepared_dropped[prepared_dropped["reason"] == "missing weight"]
+    if len(no_weight):
+        notes.append(
+            "Left out, no labour force for the weight: "
+            f"{', '.join(sorted(map(str, no_weight['unit'])))}."
+        )
+    if len(suppressed):
+        notes.append(
+            f"{int(suppressed.sum())} municipality-months without a value (suppressed or not "
+            f"published) were left out, in {len(suppressed)} municipalities: "
+            f"{', '.join(sorted(map(str, suppressed.index)))}."
+        )
+    if merged_here:
+        notes.append(
+            f"Mäntyharju (507) and Pertunmaa (588) are separate municipalities up to "
+            f"{LAST_SEPARATE_MONTH}; the later figure is published only for the two together "
+            "(2025 division), so their later months are left out."
+        )
+    if published:
+        notes.append(
+            f"After {LAST_SEPARATE_MONTH} the share is the published one-decimal figure, "
+            "because the counts are not in the data; where both exist it agrees with the "
+            "computed share to within rounding (0.05 percentage points)."
+        )
+    if ctx.outcome == "unemployed_per_vacancy":
+        notes.append(
+            "Vacancies are suppressed or zero in many small municipalities, which makes the "
+            "ratio missing there; the panel is unbalanced, and the ratio is volatile where "
+            "vacancies are few."
+        )
+    if cluster is not None and n_treated < FEW_TREATED:
+        notes.append(
+            f"Only {n_treated} treated municipalit{'y' if n_treated == 1 else 'ies'}: with so "
+            "few treated clusters, cluster-robust standard errors and the pre-trend test are "
+            "unreliable (typically too optimistic); read the interval and p-values as "
+            "indicative only."
+        )
+    n_control = len(group.control)
+    if n_control < FEW_CONTROLS:
+        notes.append(
+            f"Only {n_control} comparison municipalit{'y' if n_control == 1 else 'ies'}: the "
+            "estimate rests on very few municipalities' paths."
+        )
+    if group.kind == "matched":
+        notes.append(
+            "The peers were matched on pre-trial levels and trends, so a pre-trend test on "
+            "the matched group is weaker evidence for parallel trends than on an unmatched one."
+        )
+    if weights == "labour_force":
+        notes.append(
+            "Weighted by each municipality's mean labour force over the pre-trial months of "
+            "the window: the estimate is an effect per member of the labour force, dominated "
+            "by the large cities."
+        )
+    if did.n_dropped_missing and not len(suppressed):
+        notes.append(f"{did.n_dropped_missing} rows without a value were left out.")
+    return notes
+
+
+def evaluate(
+    obs: pd.DataFrame,
+    municipalities: pd.DataFrame,
+    memberships: pd.DataFrame,
+    *,
+    outcome: str = "unemployed_share_pct",
+    comparison: ComparisonKind = "all_other",
+    window: tuple[str | None, str | None] = DEFAULT_WINDOW,
+    area: str | None = None,
+    include_unverified: bool = False,
+    cluster: Cluster | None = "unit",
+    weights: Literal["labour_force"] | None = None,
+    leads: int = LEADS,
+    lags: int = LAGS,
+    k: int = 3,
+    with_event_study: bool = True,
+) -> Evaluation:
+    """Evaluate the trials on one outcome against one comparison group.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Municipality observations (``data_access.queries.observations`` at level
+        'municipality') of :func:`required_indicators` (``outcome``), from January 2017 on
+        when ``comparison='matched'`` (the matching trend starts then), else from the window
+        start.
+    municipalities, memberships : pandas.DataFrame
+        As returned by ``data_access.queries``.
+    outcome : str
+        ``unemployed_share_pct`` or ``unemployed_per_vacancy``.
+    comparison : {'all_other', 'same_regions', 'matched'}
+        The comparison group (see :mod:`indicators.comparison`).
+    window : tuple
+        First and last month. None as the start: the first month in ``obs``; None as the end:
+        the last month with values for at least half of the municipalities, but no later than
+        the end of the trials (2024-12).
+    area : str, optional
+        A trial area id; None pools all trial municipalities.
+    include_unverified : bool
+        Count the unverified members (Pori, Kokemäki, Ulvila) as trial municipalities;
+        by default they are on neither side.
+    cluster : {'unit', 'region'} or None
+        Cluster the standard errors on the municipality (default) or on the region; None
+        gives conventional standard errors.
+    weights : {'labour_force'} or None
+        Weight municipalities by their pre-trial labour force.
+    leads, lags : int
+        Months before and after the start in the event study; months beyond them are pooled
+        into the end bins. The reference month is -1 (February 2021).
+    k : int
+        Peers per trial municipality for ``matched``.
+    with_event_study : bool
+        Also estimate the event study and the pre-trend test (the slower part).
+
+    Returns
+    -------
+    Evaluation
+
+    Raises
+    ------
+    EvaluationError, ComparisonError
+        When the data or the group cannot support the estimate; the message says why.
+    """
+    ctx = _prepare_outcome(obs, municipalities, outcome)
+    return _evaluate(
+        ctx,
+        memberships,
+        comparison_kind=comparison,
+        window=window,
+        area=area,
+        include_unverified=include_unverified,
+        cluster=cluster,
+        weights=weights,
+        leads=leads,
+        lags=lags,
+        k=k,
+        with_event_study=with_event_study,
+    )
+
+
+@contextlib.contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    # Many small regressions in a row: a multi-threaded BLAS spends more time spinning than
+    # computing on a small machine. threadpoolctl is not a declared dependency, so it is used
+    # only when present; the results do not depend on it
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    with threadpool_limits(1, user_api="blas"):
+        yield
+
+
+def evaluate_all(
+    obs: pd.DataFrame,
+    municipalities: pd.DataFrame,
+    memberships: pd.DataFrame,
+    *,
+    outcomes: Sequence[str] = ("unemployed_share_pct",),
+    comparisons: Sequence[ComparisonKind] = comparison.COMPARISONS,
+    areas: Sequence[str] | None = None,
+    pooled: bool = True,
+    window: tuple[str | None, str | None] = DEFAULT_WINDOW,
+    include_unverified: bool = False,
+    cluster: Cluster | None = "unit",
+    weights: Literal["labour_force"] | None = None,
+    leads: int = LEADS,
+    lags: int = LAGS,
+    k: int = 3,
+    with_event_study: bool = True,
+) -> pd.DataFrame:
+    """Every evaluation at once: one row per outcome, comparison group and area.
+
+    Parameters
+    ----------
+    outcomes, comparisons : sequence
+        What to evaluate.
+    areas : sequence of str, optional
+        Trial areas to evaluate one by one; None: every trial area.
+    pooled : bool
+        Also evaluate all trial municipalities together (area 'pooled').
+    obs, municipalities, memberships, window, include_unverified, cluster, weights, leads,
+    lags, k, with_event_study
+        As for :func:`evaluate`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`RESULT_COLUMNS`; ``area`` is the area id or 'pooled'. An evaluation that cannot
+        be made (an area without verified members, an empty comparison group) gives a row
+        with missing figures and the reason in ``note``. ``DataFrame.attrs['seconds']`` holds
+        the running time.
+    """
+    began = time.perf_counter()
+    area_list: list[str | None] = [None] if pooled else []
+    area_list += list(areas) if areas is not None else list(comparison.trial_area_ids(memberships))
+    rows: list[dict[str, Any]] = []
+    with _one_blas_thread():
+        for outcome in outcomes:
+            ctx = _prepare_outcome(obs, municipalities, outcome)
+            for kind in comparisons:
+                for area in area_list:
+                    try:
+                        result = _evaluate(
+                            ctx,
+                            memberships,
+                            comparison_kind=kind,
+                            window=window,
+                            area=area,
+                            include_unverified=include_unverified,
+                            cluster=cluster,
+                            weights=weights,
+                            leads=leads,
+                            lags=lags,
+                            k=k,
+                            with_event_study=with_event_study,
+                        )
+                    except (EvaluationError, ComparisonError) as exc:
+                        rows.append(_failed_row(outcome, kind, area, str(exc)))
+                        continue
+                    rows.append(result.as_row())
+    table = pd.DataFrame(rows, columns=RESULT_COLUMNS)
+    table.attrs["seconds"] = time.perf_counter() - began
+    return table
+
+
+def _failed_row(outcome: str, kind: str, area: str | None, reason: str) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(RESULT_COLUMNS, np.nan)
+    row.update(
+        outcome=outcome,
+        comparison=kind,
+        area=area or "pooled",
+        n_treated=0,
+        n_control=0,
+        n_obs=0,
+        note=reason,
+    )
+    return row
+
+
+def _paragraphs(*texts: str) -> str:
+    return "\n\n".join(" ".join(t.split()) for t in texts)
+
+
+_EVALUATE_NOTES_EN = _paragraphs(
+    """
+    Outcomes and data. The main outcome is the unemployed share of the labour force, computed
+    for each municipality as 100 × unemployed jobseekers / labour force (the labour force is
+    an annual figure). After October 2023 the counts are not in the shipped data, and the
+    share published by Statistics Finland (rounded to one decimal) is used instead; where both
+    exist they agree to within the rounding. Mäntyharju and Pertunmaa, which merged in 2025,
+    are published together after October 2023; they are used as separate municipalities up to
+    October 2023 and left out after it. Unemployed jobseekers per open vacancy is also
+    available, but vacancies are suppressed or zero in many small municipalities, and the
+    counts behind it end in October 2023.
+    """,
+    """
+    Window. By default the estimation runs from January 2019 to the last month with data for
+    most municipalities, but no later than December 2024, when the trials ended: in January
+    2025 every municipality took over its employment services, so there is no TE-office
+    comparison group after that. The event study reports 24 months before and 36 months after
+    the start (March 2021), with earlier and later months pooled into the end points, and
+    February 2021 as the reference month.
+    """,
+    """
+    Per-area estimates. One trial area is compared with the same kind of comparison group; the
+    members of the other trial areas are left out. Several areas consist of one or a few
+    municipalities, and with so few treated clusters the cluster-robust standard errors and
+    the pre-trend test are unreliable: they are shown, with a warning, as indicative only.
+    """,
+)
+
+# Each part is already one line per paragraph; joining must not re-flow them into one
+METHOD_NOTES = "\n\n".join((METHOD_NOTES_EN, comparison.METHOD_NOTE_EN, _EVALUATE_NOTES_EN))

@@ -1,0 +1,78 @@
+"""Comparison and evaluation: DiD estimates, the event study and per-area results."""
+
+import streamlit as st
+
+from i18n import fmt_month, t
+from indicators import definitions
+from indicators.comparison import COMPARISONS
+from indicators.evaluate import OUTCOMES, EvaluationError
+from ui import data, evaluation_view, present
+from ui.db import database_url
+from ui.state import page_start, url_choice, url_toggle
+
+lang = page_start(__file__)
+url = database_url()
+st.title(t("evaluation.title", lang))
+st.caption(t("evaluation.intro", lang))
+
+c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
+outcome = url_choice(
+    "outcome",
+    t("evaluation.outcome", lang),
+    list(OUTCOMES),
+    default="unemployed_share_pct",
+    lang=lang,
+    container=c1,
+    format_func=lambda c: definitions.get(c).name(lang),
+)
+comparison = url_choice(
+    "comparison",
+    t("evaluation.comparison", lang),
+    list(COMPARISONS),
+    default="all_other",
+    lang=lang,
+    container=c2,
+    format_func=lambda c: t(f"comparison.{c}", lang),
+)
+starts, ends = present.window_options()
+start = url_choice(
+    "from",
+    t("evaluation.window_start", lang),
+    starts,
+    default="2019-01",
+    lang=lang,
+    container=c3,
+    format_func=lambda m: fmt_month(m, lang, "short"),
+)
+end = url_choice(
+    "to",
+    t("evaluation.window_end", lang),
+    ends,
+    default="2024-12",
+    lang=lang,
+    container=c4,
+    format_func=lambda m: fmt_month(m, lang, "short"),
+)
+include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
+
+options = dict(
+    outcome=outcome, comparison=comparison, start=start, end=end, include_unverified=include
+)
+try:
+    with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
+        result = data.evaluation(url, **options)
+        per_area = data.evaluation_table(url, **options)
+except EvaluationError as error:
+    st.error(t("evaluation.failed", lang, reason=str(error)))
+    st.stop()
+with data.guarded(lang):
+    areas = data.trial_areas(url)
+
+evaluation_view.headline(result, outcome, lang)
+evaluation_view.event_study(result, outcome, lang)
+evaluation_view.per_area(per_area, areas, outcome, lang)
+st.info(t("evaluation.services_missing", lang), icon=":material/info:")
+with st.expander(t("evaluation.method_title", lang), expanded=False):
+    st.markdown(t("evaluation.method", lang))
+with st.expander(t("evaluation.technical", lang)):
+    st.markdown("\n".join(f"- {note}" for note in result.notes))

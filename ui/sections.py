@@ -1,0 +1,178 @@
+"""Larger page sections that more than a few lines of a page would need (kept out of pages/)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from geo import maps
+from i18n import fmt_month, fmt_signed, t, vega_locale
+from indicators import definitions, summary
+from indicators.charts import small_multiples
+from indicators.events import events_between
+from ui import export, present
+
+TRIAL_FIRST, TRIAL_LAST = "2021-03", "2024-12"
+
+
+def trial_map(
+    shapes: pd.DataFrame, members: pd.DataFrame, areas: pd.DataFrame, month: str, lang: str
+) -> None:
+    """Who organised the services in ``month`` (the trial's first month before it began)."""
+    shown = min(max(month, TRIAL_FIRST), TRIAL_LAST)
+    st.subheader(t("overview.map_title", lang, month=fmt_month(shown, lang)))
+    chart = maps.trial_area_map(
+        shapes,
+        members,
+        shown,
+        areas=areas,
+        lang=lang,
+        labels=present.map_labels(lang),
+        width=330,
+        height=560,
+    )
+    st.altair_chart(
+        chart, key="overview_map", theme=None, alt=present.trial_map_alt(members, shown, lang)
+    )
+    if shown != month:
+        st.caption(t("overview.map_outside", lang))
+
+
+def key_indicators(
+    country: pd.DataFrame, local: pd.DataFrame, groups: Mapping[str, Sequence[str]], lang: str
+) -> None:
+    """Small multiples of the key indicators for the country, the trial and the rest."""
+    panels = summary.key_panels(country, local, groups)
+    panels = panels[panels["month"] >= "2019-01"]
+    labels = {k: t(f"overview.{k}", lang) for k in ("country", "trial", "rest")}
+    titles = {
+        code: present.axis_title(code, lang)
+        if not present.is_count(code)
+        else f"{definitions.get(code).name(lang)} ({t('chart.index', lang)})"
+        for code in summary.KEY_PANELS
+    }
+    frame = panels.assign(series=panels["key"].map(labels), panel=panels["indicator"].map(titles))
+    events = events_between(frame["month"].min(), frame["month"].max())
+    chart = small_multiples(
+        frame[["month", "panel", "series", "value"]],
+        x_title=t("chart.month", lang),
+        series_title=t("chart.series", lang),
+        series_order=list(labels.values()),
+        events=events,
+        locale=vega_locale(lang),
+    )
+    st.subheader(t("overview.key_title", lang))
+    st.altair_chart(
+        chart,
+        key="overview_panels",
+        alt=t("overview.key_alt", lang, panels=", ".join(titles.values())),
+    )
+    table = frame.pivot_table(index="month", columns=["panel", "series"], values="value")
+    table.columns = [f"{p}: {s}" for p, s in table.columns]
+    table = table.round(2).reset_index()
+    with st.expander(t("chart.data_table", lang)):
+        st.dataframe(table, hide_index=True, key="overview_panels_table")
+    export.downloads(chart, table, title=t("overview.key_title", lang), lang=lang, key="dl_panels")
+
+
+def what_changed(changes: pd.DataFrame, areas: pd.DataFrame, month: str, lang: str) -> None:
+    """The trial areas whose unemployment share fell and rose most on a year."""
+    st.subheader(t("overview.changed_title", lang, month=fmt_month(month, lang)))
+    if changes.empty:
+        st.info(t("overview.no_data", lang))
+        return
+    names = dict(
+        zip(areas["area_id"], areas["name_sv" if lang == "sv" else "name_fi"], strict=True)
+    )
+    unit = {"fi": "%-yks.", "sv": "procentenheter", "en": "pp"}[lang]
+
+    def lines(rows: pd.DataFrame) -> str:
+        return "\n".join(
+            f"- **{names.get(r.area_id, r.area_id)}**: {fmt_signed(r.change, lang, 1, unit)}"
+            for r in rows.itertuples()
+        )
+
+    best, worst = st.columns(2)
+    best.markdown(t("overview.changed_best", lang) + "\n\n" + lines(changes.head(3)))
+    worst.markdown(t("overview.changed_worst", lang) + "\n\n" + lines(changes.tail(3).iloc[::-1]))
+
+
+def headline_cards(
+    heads: Mapping[str, summary.Headline], names: Mapping[str, str], lang: str
+) -> None:
+    """Three cards: the whole country, the trial municipalities and the rest."""
+    from i18n import fmt_number, fmt_percent
+
+    for column, key in zip(st.columns(3), ("country", "trial", "rest"), strict=True):
+        head = heads.get(key)
+        with column.container(border=True):
+            st.subheader(t(f"overview.{key}", lang))
+            if head is None:
+                st.info(t("overview.no_data", lang))
+                continue
+            st.metric(
+                t("overview.unemployed", lang),
+                fmt_number(head.unemployed, lang),
+                delta=t(
+                    "overview.delta_month", lang, delta=fmt_signed(head.unemployed_change, lang)
+                ),
+                delta_color="inverse",
+            )
+            st.metric(t("overview.share", lang), fmt_percent(head.share, lang))
+            if key != "country":
+                st.caption(t("overview.municipalities_n", lang, n=head.n_units))
+            if head.missing:
+                st.caption(
+                    t(
+                        "overview.missing_members",
+                        lang,
+                        names=", ".join(names.get(c, c) for c in head.missing),
+                    )
+                )
+
+
+def share_chart(
+    series: pd.DataFrame, heads: Mapping[str, summary.Headline], month: str, lang: str
+) -> None:
+    """The monthly unemployed share since 2019 with events, its table and downloads."""
+    from i18n import fmt_percent
+    from indicators.charts import line_chart
+
+    series = series[series["month"] >= "2019-01"]
+    labels = {k: t(f"overview.{k}", lang) for k in ("country", "trial", "rest")}
+    series = series.assign(series=series["key"].map(labels))
+    events = events_between(series["month"].min(), series["month"].max())
+    events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+    chart = line_chart(
+        series,
+        y_title=t("overview.share", lang) + " (%)",
+        x_title=t("chart.month", lang),
+        series_title=t("chart.series", lang),
+        events=events,
+        highlight_month=month,
+        series_order=list(labels.values()),
+        locale=vega_locale(lang),
+    )
+    st.subheader(t("overview.chart_title", lang))
+    shares = {k: fmt_percent(heads[k].share if k in heads else None, lang) for k in labels}
+    st.altair_chart(
+        chart,
+        key="overview_chart",
+        alt=t(
+            "overview.chart_alt",
+            lang,
+            start=fmt_month(series["month"].min(), lang),
+            end=fmt_month(series["month"].max(), lang),
+            month=fmt_month(month, lang),
+            **shares,
+        ),
+    )
+    table = series.pivot(index="month", columns="series", values="value").round(2)
+    table = table[list(labels.values())].reset_index()
+    with st.expander(t("chart.data_table", lang)):
+        st.dataframe(table, hide_index=True, key="overview_table")
+    export.downloads(
+        chart, table, title=t("overview.chart_title", lang), lang=lang, key="dl_overview"
+    )

@@ -234,6 +234,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A group's figure is given when at least {share} % of its municipalities "
         "reported; suppressed figures never count as zero. Latest month: {month}.",
     },
+    "profile.did_unavailable": {
+        "fi": "Alueelle ei voi laskea vaikutusarviota (esimerkiksi kaikki jäsenyydet ovat "
+        "vahvistamatta).",
+        "sv": "För området kan ingen effektskattning beräknas (till exempel är alla "
+        "medlemskap obekräftade).",
+        "en": "No effect estimate can be computed for this area (all its memberships are "
+        "unverified, for example).",
+    },
+    "profile.did_note": {
+        "fi": "Työttömien osuus, erotusten erotus 1/2019–12/2024: alueen {treated} kuntaa "
+        "verrattuna {control} kaltaistettuun vertailukuntaan. Katso menetelmä "
+        "Vertailu ja vaikutusarvio -sivulta.",
+        "sv": "De arbetslösas andel, skillnad-i-skillnader 1/2019–12/2024: områdets "
+        "{treated} kommuner jämförda med {control} matchade jämförelsekommuner. Se "
+        "metoden på sidan Jämförelse och effektutvärdering.",
+        "en": "Unemployed share, difference in differences 1/2019–12/2024: the area's "
+        "{treated} municipalities against {control} matched peer municipalities. See "
+        "the method on the Comparison and evaluation page.",
+    },
     "profile.did_title": {
         "fi": "Alueen vaikutusarvio",
         "sv": "Områdets effektskattning",

@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from i18n import fmt_month, fmt_number, t, vega_locale
-from indicators import aggregation, definitions, profile
-from indicators.charts import line_chart
-from indicators.events import events_between
-from ui import data, export, present
+from i18n import t
+from indicators import definitions, profile
+from ui import data, evaluation_view, present, sections
 from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
@@ -58,6 +56,10 @@ with data.guarded(lang):
         url, indicators=(*inputs, indicator), level="country", since="2019-01"
     )
 groups = present.comparison_groups(members, munis, area_id, include_unverified=include)
+with data.guarded(lang):
+    estimate = data.area_evaluation(url, area=area_id, include_unverified=include)
+if estimate is not None:
+    groups["peers"] = list(estimate.group.control)
 units = profile.area_units(members[members["area_id"] == area_id], include_unverified=True)
 series = profile.compare_series(
     obs, country, indicator=indicator, area_units_frame=units, groups=groups
@@ -67,35 +69,10 @@ if month is None:
     st.info(t("profile.not_available", lang))
     st.stop()
 
-ranks = profile.area_ranks(
-    obs, profile.area_units(members, include_unverified=include), indicator=indicator, month=month
-)
+all_units = profile.area_units(members, include_unverified=include)
+ranks = profile.area_ranks(obs, all_units, indicator=indicator, month=month)
 present.area_headline(series, ranks, area_id=area_id, indicator=indicator, month=month, lang=lang)
-chart_frame = present.keyed_series(series, lang, indicator=indicator)
-events = events_between(chart_frame["month"].min(), chart_frame["month"].max(), area_members)
-events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
-name = definitions.get(indicator).name(lang)
-st.subheader(t("profile.series_title", lang, indicator=name))
-chart = line_chart(
-    chart_frame,
-    y_title=present.axis_title(indicator, lang),
-    x_title=t("chart.month", lang),
-    series_title=t("chart.series", lang),
-    events=events,
-    series_order=list(dict.fromkeys(chart_frame["series"])),
-    value_format=present.value_format(indicator),
-    locale=vega_locale(lang),
+sections.profile_chart(
+    series, area_members, indicator=indicator, month=month, title=area_names[area_id], lang=lang
 )
-st.altair_chart(chart, key="profile_chart", alt=present.series_alt(chart_frame, name, month, lang))
-table = present.series_table(chart_frame).reset_index()
-with st.expander(t("chart.data_table", lang)):
-    st.dataframe(table, hide_index=True, key="profile_table")
-export.downloads(chart, table, title=f"{area_names[area_id]}: {name}", lang=lang, key="dl_profile")
-st.caption(
-    t(
-        "profile.coverage_note",
-        lang,
-        share=fmt_number(aggregation.MIN_COVERAGE * 100, lang),
-        month=fmt_month(month, lang),
-    )
-)
+evaluation_view.area_estimate(estimate, lang)

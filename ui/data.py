@@ -176,3 +176,22 @@ def evaluation_table(
         include_unverified=include_unverified,
         with_event_study=False,
     )
+
+
+def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
+    """The area's own DiD on the unemployed share against its matched peers, or None when it
+    cannot be estimated (an area with only unverified members, say)."""
+    from indicators.evaluate import EvaluationError
+
+    try:
+        return evaluation(
+            url,
+            outcome="unemployed_share_pct",
+            comparison="matched",
+            start="2019-01",
+            end="2024-12",
+            include_unverified=include_unverified,
+            area=area,
+        )
+    except EvaluationError:
+        return None

@@ -128,3 +128,34 @@ def per_area(frame: pd.DataFrame, areas: pd.DataFrame, outcome: str, lang: str) 
     export.downloads(
         chart, table, title=t("evaluation.areas_title", lang), lang=lang, key="dl_areas"
     )
+
+
+def area_estimate(result: Any, lang: str) -> None:
+    """An area's own DiD estimate against its matched peers, with its caveats."""
+    st.subheader(t("profile.did_title", lang))
+    if result is None:
+        st.info(t("profile.did_unavailable", lang))
+        return
+    did = result.did
+    unit = _unit("unemployed_share_pct", lang)
+    left, right = st.columns(2)
+    left.metric(t("evaluation.estimate", lang), f"{fmt_number(did.estimate, lang, 2)} {unit}")
+    left.caption(
+        t(
+            "evaluation.ci",
+            lang,
+            low=fmt_number(did.ci_low, lang, 2),
+            high=fmt_number(did.ci_high, lang, 2),
+        )
+    )
+    pre = result.pretrend.p_value if result.pretrend is not None else float("nan")
+    right.metric(
+        t("evaluation.pretrend", lang), _p(pre, lang), help=t("evaluation.pretrend_help", lang)
+    )
+    st.caption(t("profile.did_note", lang, treated=result.n_treated, control=result.n_control))
+    if result.n_treated < FEW_TREATED:
+        st.warning(t("evaluation.few_treated", lang, n=result.n_treated))
+    if result.pretrend is None or math.isnan(pre):
+        st.caption(t("evaluation.pretrend_undefined", lang))
+    elif pre < PRETREND_ALPHA:
+        st.warning(t("evaluation.pretrend_rejects", lang, p=_p(pre, lang)))

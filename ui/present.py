@@ -140,7 +140,8 @@ def area_headline(
     value = float(rows["value"].iloc[0]) if not rows.empty else float("nan")
     delta = profile.change_on_year(series, "area", month)
     unit = "%-yks." if lang == "fi" else ("procentenheter" if lang == "sv" else "pp")
-    change = fmt_signed(delta, lang, 1, unit if is_share(indicator) else "")
+    decimals = 0 if is_count(indicator) else 1
+    change = fmt_signed(delta, lang, decimals, unit if is_share(indicator) else "")
     better = definitions.get(indicator).better
     left, right = st.columns(2)
     left.metric(

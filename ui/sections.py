@@ -176,3 +176,49 @@ def share_chart(
     export.downloads(
         chart, table, title=t("overview.chart_title", lang), lang=lang, key="dl_overview"
     )
+
+
+def profile_chart(
+    series: pd.DataFrame,
+    area_members: pd.DataFrame,
+    *,
+    indicator: str,
+    month: str,
+    title: str,
+    lang: str,
+) -> None:
+    """The area against its comparison groups and the country, with table and downloads."""
+    from i18n import fmt_number
+    from indicators import aggregation
+    from indicators.charts import line_chart
+
+    frame = present.keyed_series(series, lang, indicator=indicator)
+    events = events_between(frame["month"].min(), frame["month"].max(), area_members)
+    events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+    name = definitions.get(indicator).name(lang)
+    st.subheader(t("profile.series_title", lang, indicator=name))
+    chart = line_chart(
+        frame,
+        y_title=present.axis_title(indicator, lang),
+        x_title=t("chart.month", lang),
+        series_title=t("chart.series", lang),
+        events=events,
+        series_order=list(dict.fromkeys(frame["series"])),
+        value_format=present.value_format(indicator),
+        locale=vega_locale(lang),
+    )
+    st.altair_chart(chart, key="profile_chart", alt=present.series_alt(frame, name, month, lang))
+    if present.is_count(indicator):
+        st.caption(t("profile.index_note", lang))
+    table = present.series_table(frame).reset_index()
+    with st.expander(t("chart.data_table", lang)):
+        st.dataframe(table, hide_index=True, key="profile_table")
+    export.downloads(chart, table, title=f"{title}: {name}", lang=lang, key="dl_profile")
+    st.caption(
+        t(
+            "profile.coverage_note",
+            lang,
+            share=fmt_number(aggregation.MIN_COVERAGE * 100, lang),
+            month=fmt_month(month, lang),
+        )
+    )

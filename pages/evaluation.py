@@ -61,16 +61,16 @@ options = dict(
 try:
     with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
         result = data.evaluation(url, **options)
+        areas = data.trial_areas(url)
+    evaluation_view.headline(result, outcome, lang)
+    evaluation_view.event_study(result, outcome, lang)
+    # Pooled results are on screen while the 25 per-area estimates are computed.
+    with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
         per_area = data.evaluation_table(url, **options)
+    evaluation_view.per_area(per_area, areas, outcome, lang)
 except EvaluationError as error:
     st.error(t("evaluation.failed", lang, reason=str(error)))
     st.stop()
-with data.guarded(lang):
-    areas = data.trial_areas(url)
-
-evaluation_view.headline(result, outcome, lang)
-evaluation_view.event_study(result, outcome, lang)
-evaluation_view.per_area(per_area, areas, outcome, lang)
 st.info(t("evaluation.services_missing", lang), icon=":material/info:")
 with st.expander(t("evaluation.method_title", lang), expanded=False):
     st.markdown(t("evaluation.method", lang))

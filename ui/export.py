@@ -6,6 +6,7 @@ a page pays nothing for its exports until someone wants one.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
@@ -48,6 +49,9 @@ def downloads(
 ) -> None:
     """Four download buttons in a row: PNG, SVG (when there is a chart), CSV and XLSX."""
     info = meta(title, lang)
+    # A download button keeps the file maker of the run that first drew it under its key, so
+    # the key carries the view: a changed month or language gets a new button and new file.
+    view = hashlib.sha1(f"{info.view_url}|{title}".encode()).hexdigest()[:10]
     table = (
         prepare_table(frame, value_columns=list(value_columns), lang=lang)
         if "suppressed" in frame.columns
@@ -74,7 +78,7 @@ def downloads(
             data=make,
             file_name=filename(title, ext),
             mime=mime,
-            key=f"{key}_{ext}",
+            key=f"{key}_{ext}_{view}",
             on_click="ignore",
             icon=":material/download:",
         )

@@ -88,15 +88,21 @@ def what_changed(changes: pd.DataFrame, areas: pd.DataFrame, month: str, lang: s
     )
     unit = {"fi": "%-yks.", "sv": "procentenheter", "en": "pp"}[lang]
 
-    def lines(rows: pd.DataFrame) -> str:
-        return "\n".join(
-            f"- **{names.get(r.area_id, r.area_id)}**: {fmt_signed(r.change, lang, 1, unit)}"
-            for r in rows.itertuples()
-        )
+    def links(column: object, heading: str, rows: pd.DataFrame) -> None:
+        with column:  # type: ignore[attr-defined]
+            st.markdown(heading)
+            for r in rows.itertuples():
+                label = f"{names.get(r.area_id, r.area_id)}: {fmt_signed(r.change, lang, 1, unit)}"
+                st.page_link(
+                    "pages/area_profile.py",
+                    label=label,
+                    icon=":material/arrow_forward:",
+                    query_params={"area": r.area_id, "lang": lang},
+                )
 
     best, worst = st.columns(2)
-    best.markdown(t("overview.changed_best", lang) + "\n\n" + lines(changes.head(3)))
-    worst.markdown(t("overview.changed_worst", lang) + "\n\n" + lines(changes.tail(3).iloc[::-1]))
+    links(best, t("overview.changed_best", lang), changes.head(3))
+    links(worst, t("overview.changed_worst", lang), changes.tail(3).iloc[::-1])
 
 
 def headline_cards(

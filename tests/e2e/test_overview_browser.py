@@ -21,9 +21,11 @@ def chart_drawn(page: Page) -> None:
                 const d = ctx.getImageData(0, 0, c.width, c.height).data;
                 let painted = 0;
                 for (let i = 3; i < d.length; i += 4 * 7) { if (d[i] > 0) painted++; }
-                return painted > 500;
+                return painted > 100;
             }
-            return !!document.querySelector('.vega-embed svg .mark-line path');
+            const marks = document.querySelectorAll(
+                '.vega-embed svg .role-mark path, .vega-embed svg .role-mark line');
+            return marks.length > 3;
         }""",
         timeout=30_000,
     )

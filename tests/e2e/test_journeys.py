@@ -1,0 +1,114 @@
+"""The three users' journeys in a real browser, with the downloaded files checked."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import start_server, stop_server
+from tests.e2e.test_overview_browser import chart_drawn
+
+pytestmark = pytest.mark.e2e
+NBSP = "\u00a0"
+
+
+def test_leadership_opens_the_overview_and_drills_into_an_area(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?lang=fi&month=2023-10")
+    chart_drawn(page)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"256{NBSP}070")
+    # "What changed": each area links to its profile.
+    link = page.get_by_test_id("stPageLink").first.locator("a")
+    area = re.search(r"area=(\w+)", link.get_attribute("href") or "")
+    assert area, "the area link carries its area in the address"
+    link.click()
+    expect(page.get_by_role("heading", name="Alueprofiili")).to_be_visible(timeout=30_000)
+    chart_drawn(page)
+    assert f"area={area[1]}" in page.url
+    expect(page.get_by_role("combobox", name="Kokeilualue")).to_have_value(
+        re.compile(rf"\({area[1]}\)$")
+    )
+
+
+def test_coordinator_arrives_by_link_switches_to_swedish_and_downloads_svg(
+    page: Page, app_url: str, tmp_path: Path
+) -> None:
+    page.goto(f"{app_url}/area_profile?area=A06&lang=fi")
+    expect(page.get_by_role("heading", name="Alueprofiili")).to_be_visible(timeout=30_000)
+    chart_drawn(page)
+    page.get_by_test_id("stSidebar").get_by_text("Svenska", exact=True).click()
+    expect(page.get_by_role("heading", name="Områdesprofil")).to_be_visible(timeout=30_000)
+    chart_drawn(page)
+    assert re.search(r"lang=sv", page.url) and re.search(r"area=A06", page.url)
+    # The coverage note comes after the download buttons: once it is Swedish, so are they.
+    expect(page.get_by_text("En grupps tal anges")).to_be_visible(timeout=30_000)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="SVG").first.click()
+    path = tmp_path / "chart.svg"
+    info.value.save_as(path)
+    svg = path.read_text(encoding="utf-8")
+    assert svg.lstrip().startswith(("<svg", "<?xml"))
+    assert "Källa" in svg  # the provenance footer, in Swedish
+    assert "area=A06" in svg and "lang=sv" in svg  # cite this view
+    assert "Birkaland" in svg  # the area's Swedish name in the title
+    assert svg.count("<path") > 3
+
+
+def test_researcher_changes_the_comparison_group_and_downloads_the_data(
+    page: Page, app_url: str, tmp_path: Path
+) -> None:
+    page.goto(f"{app_url}/evaluation?lang=en")
+    expect(page.get_by_role("heading", name="Comparison and evaluation")).to_be_visible(
+        timeout=30_000
+    )
+    expect(page.get_by_text("Estimates by area")).to_be_visible(timeout=120_000)
+    page.get_by_test_id("stSelectbox").nth(1).click()
+    page.get_by_role("option", name="Other municipalities of the same regions").click()
+    page.wait_for_function(
+        "() => location.search.includes('comparison=same_regions')", timeout=60_000
+    )
+    # Until the matched estimates are computed the page shows the previous ones: poll the
+    # per-area CSV until it is the new view's (its metadata carries the view's link).
+    deadline = time.monotonic() + 240
+    while True:
+        expect(page.get_by_text("Estimates by area")).to_be_visible(timeout=240_000)
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name="CSV").last.click()
+        path = tmp_path / "areas.csv"
+        info.value.save_as(path)
+        if b"comparison=same_regions" in path.read_bytes() or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(3_000)
+    chart_drawn(page)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    assert "comparison=same_regions" in text  # the view's link in the metadata
+    table = pd.read_csv(io.StringIO(text), comment="#")
+    pooled = table[table["Area"] == "All trial municipalities together"]
+    assert len(pooled) == 1
+    assert pooled["Trial municipalities"].iloc[0] == 115
+    assert len(table) >= 20
+
+
+def test_a_deep_link_on_a_fresh_server_gets_the_whole_app(page: Page, real_sqlite_url: str) -> None:
+    """The first request to a new server is a deep link: it still runs inside app.py."""
+    process, url = start_server(real_sqlite_url)
+    try:
+        page.goto(f"{url}/area_profile?area=A06&lang=sv")
+        expect(page.get_by_role("heading", name="Områdesprofil")).to_be_visible(timeout=30_000)
+        sidebar = page.get_by_test_id("stSidebar")
+        expect(sidebar.get_by_text("Språk")).to_be_visible()
+        nav = page.get_by_test_id("stSidebarNav").inner_text()
+        assert "Översikt" in nav and "Karta" in nav
+        assert not re.search(r"\bapp\b", nav)
+        expect(page.get_by_role("combobox", name="Försöksområde")).to_have_value(
+            re.compile(r"\(A06\)$")
+        )
+    finally:
+        stop_server(process)

@@ -1,0 +1,45 @@
+"""A database that is down: a clear message, no traceback, and recovery when it returns."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+@pytest.mark.parametrize("page", ["overview", "area_profile", "map", "data_methods"])
+def test_database_down_then_back(
+    page: str, real_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "later.db"  # not there yet: the database is "down"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{target}")
+    at = AppTest.from_file(APP, default_timeout=90)
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("app.db_down", "en")]
+    assert not target.exists(), "a read-only app must not create an empty database"
+
+    shutil.copy(real_sqlite_url.removeprefix("sqlite:///"), target)
+    at.button(key="retry_db").click().run()
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value
+
+
+def test_unreachable_postgresql_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Nothing listens on port 9 of the loopback address: the connection is refused at once.
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://reader@127.0.0.1:9/seuranta")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("app.db_down", "fi")]

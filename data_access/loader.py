@@ -188,8 +188,8 @@ def prepare(
     parsed = parse(conn, item)
     frame = parsed.frame
     problems: list[Problem] = []
-    if frame.empty:
-        problems.append(Problem(name, "file", "no data rows"))
+    if frame.empty and not parsed.extra.get("unknown_tiedot"):
+        raise LoadError([Problem(name, "file", "no data rows")])
     vintage = item.vintage or parsed.vintage
     if vintage is None:
         problems.append(Problem(name, "file", "vintage unknown: pass --vintage YYYY-MM-DD"))
@@ -199,6 +199,8 @@ def prepare(
     frame = frame.copy()
     if unknown:
         frame = frame[~frame["indicator"].str.startswith("?")]
+    if frame.empty:
+        raise LoadError(problems)
     problems += validation.check_columns(frame, Path(name), reference, today)
     frame, groups, division_problems = validation.map_division(
         frame, Path(name), reference, division

@@ -32,6 +32,12 @@ def _frame(engine: Engine, statement: object, columns: Sequence[str]) -> pd.Data
     return frame
 
 
+def _matchable(values: Iterable[str]) -> list[str]:
+    """Values that can match stored text: PostgreSQL rejects NUL characters in text outright,
+    and no stored code contains one, so such values are dropped rather than sent."""
+    return sorted({str(v) for v in values if "\x00" not in str(v)})
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     frame["value"] = frame["value"].astype("float64")
     frame["suppressed"] = frame["suppressed"].astype(bool)
@@ -56,16 +62,19 @@ def observations(
     Returns columns ``indicator, area_level, area_code, month, value, suppressed,
     preliminary``; ``value`` is NaN where the source suppressed or did not publish it.
     """
+    scalars = [level, organiser, target_group, since or "", until or ""]
+    if any("\x00" in str(v) for v in scalars):
+        return _typed(pd.DataFrame(columns=OBS_COLUMNS))
     statement = select(*[obs.c[c] for c in OBS_COLUMNS]).where(
-        obs.c.indicator.in_(sorted(set(indicators))),
+        obs.c.indicator.in_(_matchable(indicators)),
         obs.c.area_level == level,
         obs.c.organiser == organiser,
         obs.c.target_group == target_group,
     )
     if codes is not None:
-        statement = statement.where(obs.c.area_code.in_(sorted(set(codes))))
+        statement = statement.where(obs.c.area_code.in_(_matchable(codes)))
     if months is not None:
-        statement = statement.where(obs.c.month.in_(sorted(set(months))))
+        statement = statement.where(obs.c.month.in_(_matchable(months)))
     if since is not None:
         statement = statement.where(obs.c.month >= since)
     if until is not None:
@@ -76,6 +85,8 @@ def observations(
 
 def months_available(engine: Engine, *, indicator: str, level: str) -> list[str]:
     """Months (``YYYY-MM``, ascending) with a published value of ``indicator`` at ``level``."""
+    if "\x00" in indicator + level:
+        return []
     statement = (
         select(obs.c.month)
         .where(obs.c.indicator == indicator, obs.c.area_level == level, obs.c.value.is_not(None))
@@ -158,6 +169,8 @@ def boundaries(engine: Engine, *, level: str = "municipality") -> pd.DataFrame:
     (GeoJSON geometry text in EPSG:4326)."""
     t = schema.boundaries
     columns = ["area_code", "name_fi", "name_sv", "land_area_km2", "total_area_km2", "geometry"]
+    if "\x00" in level:
+        return pd.DataFrame(columns=columns)
     statement = (
         select(*[t.c[c] for c in columns]).where(t.c.area_level == level).order_by(t.c.area_code)
     )

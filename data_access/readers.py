@@ -58,41 +58,91 @@ def read_text(path: Path, legacy: str | None = None) -> str:
     """The file's text; rejects missing, empty and non-UTF-8 files with the place of the fault.
 
     ``legacy`` names a single-byte encoding to accept when the bytes are not UTF-8 (PxWeb
-    writes its CSV exports in Windows-1252).
+    writes its CSV exports in Windows-1252). Text with NUL characters is rejected: it is
+    binary, or UTF-16 without a byte-order mark.
     """
     if not path.is_file():
         raise LoadError([Problem(str(path), "file", "no such file")])
     raw = path.read_bytes()
-    if not raw.strip():
-        raise LoadError([Problem(str(path), "file", "the file is empty")])
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
         raise LoadError([Problem(str(path), "file", "UTF-16 text: save the file as UTF-8")])
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if legacy:
-            return raw.decode(legacy, errors="strict")
-        line = raw[: exc.start].count(b"\n") + 1
+        text = _decode_legacy(path, raw, legacy, exc)
+    if not text.strip():
+        raise LoadError([Problem(str(path), "file", "the file is empty")])
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
         raise LoadError(
             [
                 Problem(
                     str(path),
                     f"line {line}",
-                    f"not UTF-8 text (byte 0x{raw[exc.start]:02X}); save the file as UTF-8",
+                    "NUL bytes in the text (binary, or "
+                    "UTF-16 without a byte-order mark?); save the file as UTF-8",
                 )
             ]
-        ) from None
+        )
+    return text
+
+
+def _decode_legacy(path: Path, raw: bytes, legacy: str | None, error: UnicodeDecodeError) -> str:
+    if legacy:
+        try:
+            return raw.decode(legacy)
+        except UnicodeDecodeError as exc:
+            error = exc
+    line = raw[: error.start].count(b"\n") + 1
+    also = f" nor {legacy}" if legacy else ""
+    raise LoadError(
+        [
+            Problem(
+                str(path),
+                f"line {line}",
+                f"not UTF-8{also} text (byte 0x{raw[error.start]:02X}); save the file as UTF-8",
+            )
+        ]
+    ) from None
+
+
+def csv_records(path: Path, text: str) -> list[tuple[int, list[str]]]:
+    """Non-blank CSV records with the number of the line each starts on (blank lines count)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records = []
+    start = 1
+    try:
+        for row in reader:
+            if row:
+                # Numbered by the line a record starts on: a quoted field can span lines.
+                records.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        reason = (
+            f"a field longer than {csv.field_size_limit():,} characters"
+            if "field larger" in str(exc)
+            else f"unreadable CSV ({exc})"
+        )
+        raise LoadError([Problem(str(path), f"line {start}", reason)]) from None
+    return records
 
 
 def _csv_rows(
     path: Path, text: str, expected: tuple[str, ...]
-) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a comma-separated file, rejecting truncated and mis-delimited ones."""
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    rows = [r for r in rows if r != []]
-    if not rows:
+) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, rows and their line numbers, rejecting truncated and mis-delimited files."""
+    records = csv_records(path, text)
+    if not records:
         raise LoadError([Problem(str(path), "line 1", "the file has no header")])
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in records[0][1]]
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated:
+        raise LoadError(
+            [
+                Problem(str(path), "line 1", f"column {name!r} appears more than once")
+                for name in repeated
+            ]
+        )
     missing = [c for c in expected if c not in header]
     if missing:
         hint = ""
@@ -103,22 +153,25 @@ def _csv_rows(
         raise LoadError(
             [Problem(str(path), "line 1", f"missing columns: {', '.join(missing)}{hint}")]
         )
+    rows = [row for _line, row in records[1:]]
+    lines = [line for line, _row in records[1:]]
     problems = []
-    for number, row in enumerate(rows[1:], start=2):
+    last = lines[-1] if lines else 0
+    for number, row in zip(lines, rows, strict=True):
         if len(row) != len(header):
             problems.append(
                 Problem(
                     str(path),
                     f"line {number}",
                     f"{len(row)} fields where the header has {len(header)}"
-                    + (" (truncated file?)" if number == len(rows) else ""),
+                    + (" (truncated file?)" if number == last else ""),
                 )
             )
     if problems:
         raise LoadError(problems)
-    if not text.endswith(("\n", "\r")) and len(rows) > 1 and rows[-1] and rows[-1][-1] == "":
-        raise LoadError([Problem(str(path), f"line {len(rows)}", "the last line is cut off")])
-    return header, rows[1:]
+    if not text.endswith(("\n", "\r")) and rows and rows[-1] and rows[-1][-1] == "":
+        raise LoadError([Problem(str(path), f"line {last}", "the last line is cut off")])
+    return header, rows, lines
 
 
 def _to_number(text: str) -> float | None:
@@ -157,9 +210,8 @@ def _show(value: object, limit: int = 40) -> str:
 def read_long_csv(path: Path) -> Parsed:
     """Read the project's long CSV format (see README, "Loading data")."""
     text = read_text(path)
-    header, rows = _csv_rows(path, text, LONG_REQUIRED)
+    header, rows, lines = _csv_rows(path, text, LONG_REQUIRED)
     col = {name: i for i, name in enumerate(header)}
-    lines = list(range(2, len(rows) + 2))
 
     def cells(name: str, default: str = "") -> list[str]:
         return [r[col[name]].strip() for r in rows] if name in col else [default] * len(rows)
@@ -242,9 +294,8 @@ def read_wide_csv(path: Path, spec: WideSpec) -> Parsed:
     text = read_text(path)
     expected = (spec.area_column, spec.month_column, *spec.columns)
     expected += tuple(c for c in (spec.level_column, spec.target_group_column) if c)
-    header, rows = _csv_rows(path, text, expected)
+    header, rows, lines = _csv_rows(path, text, expected)
     col = {name: i for i, name in enumerate(header)}
-    lines = list(range(2, len(rows) + 2))
     areas = [r[col[spec.area_column]].strip() for r in rows]
     months = [r[col[spec.month_column]].strip() for r in rows]
     if spec.level_column:
@@ -309,6 +360,59 @@ def px_month(text: str) -> str:
     return f"{match[1]}-{match[2]}" if match else text.strip()
 
 
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _load_json(path: Path, text: str) -> Any:
+    """Parse strict JSON (no NaN or Infinity), naming the line of a fault."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            [Problem(str(path), f"line {exc.lineno}", f"not valid JSON ({exc.msg}; truncated?)")]
+        ) from None
+    except ValueError as exc:
+        raise LoadError([Problem(str(path), "value", str(exc))]) from None
+    except RecursionError:
+        raise LoadError(
+            [Problem(str(path), "file", "not valid JSON-stat: nested too deeply")]
+        ) from None
+
+
+def _check_jsonstat_shape(path: Path, document: dict[str, Any]) -> None:
+    """The parts of a JSON-stat2 dataset the reader relies on have the types it expects."""
+    problems = []
+    ids, size = document.get("id"), document.get("size")
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        problems.append(
+            Problem(str(path), "id", "JSON-stat 'id' must be a list of dimension names")
+        )
+    if not isinstance(size, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in size
+    ):
+        problems.append(Problem(str(path), "size", "JSON-stat 'size' must be a list of counts"))
+    status = document.get("status") or {}
+    if isinstance(status, dict) and not all(str(k).isdigit() for k in status):
+        problems.append(
+            Problem(str(path), "status", "JSON-stat 'status' keys must be value positions")
+        )
+    values = document.get("value")
+    cells = values.values() if isinstance(values, dict) else values
+    if not isinstance(cells, (list, type({}.values()))):
+        problems.append(Problem(str(path), "value", "JSON-stat 'value' is missing"))
+    else:
+        for position, cell in enumerate(cells):
+            if cell is not None and (isinstance(cell, bool) or not isinstance(cell, int | float)):
+                problems.append(
+                    Problem(str(path), f"value {position}", f"{_show(cell)} is not a number")
+                )
+                if len(problems) > 50:
+                    break
+    if problems:
+        raise LoadError(problems)
+
+
 def read_jsonstat(path: Path, tiedot: Mapping[str, str]) -> Parsed:
     """Read a PxWeb JSON-stat2 dataset (dimensions area, month and Tiedot in any order).
 
@@ -318,14 +422,10 @@ def read_jsonstat(path: Path, tiedot: Mapping[str, str]) -> Parsed:
     from pyjstat import pyjstat
 
     text = read_text(path)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(
-            [Problem(str(path), f"line {exc.lineno}", f"not valid JSON ({exc.msg}; truncated?)")]
-        ) from None
+    document = _load_json(path, text)
     if not isinstance(document, dict) or document.get("class") != "dataset":
         raise LoadError([Problem(str(path), "file", "not a JSON-stat2 dataset")])
+    _check_jsonstat_shape(path, document)
     ids = document.get("id") or []
     dims = {d.lower(): d for d in ids}
     area_dim = next((dims[k] for k in ("alue", "region", "område") if k in dims), None)
@@ -366,7 +466,7 @@ def read_jsonstat(path: Path, tiedot: Mapping[str, str]) -> Parsed:
     status = document.get("status") or {}
     if isinstance(status, list):
         status = {str(i): s for i, s in enumerate(status) if s}
-    flagged = {int(k) for k, s in status.items() if str(s).strip() in PXWEB_MISSING}
+    flagged = {int(k) for k, v in status.items() if str(v).strip() in PXWEB_MISSING}
     other_dims = [d for d in ids if d not in (area_dim, month_dim, info_dim)]
     problems = [
         Problem(str(path), f"dimension {d}", "has more than one category; select one")
@@ -416,10 +516,10 @@ def read_pxweb_csv(
     ``(area_level, area_code)``. Exact matches only; anything else is reported.
     """
     text = read_text(path, legacy="cp1252")
-    rows = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
-    if len(rows) < 2:
+    table = csv_records(path, text)
+    if len(table) < 2:
         raise LoadError([Problem(str(path), "line 2", "no data rows")])
-    header = rows[0]
+    header = table[0][1]
     if len(header) < 2:
         raise LoadError(
             [Problem(str(path), "line 1", "one column only: not a PxWeb CSV (delimiter?)")]
@@ -444,7 +544,7 @@ def read_pxweb_csv(
         if label in labels and match:
             columns.append((i, labels[label], px_month(period)))
     records = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in table[1:]:
         if len(row) != len(header):
             problems.append(
                 Problem(str(path), f"line {number}", f"{len(row)} fields, header has {len(header)}")

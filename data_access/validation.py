@@ -26,6 +26,7 @@ MAX_PERSONS = 6_000_000
 MAX_AMOUNT = 1e11
 MAX_LEVEL = 10_000
 BASE_DIVISION = 2021
+KNOWN_LEVELS = ("country", "region", "subregion", "ely", "municipality")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def _kind_mask(frame: pd.DataFrame, units: Iterable[str], kinds: Iterable[str]) 
 
 
 def _schema(reference: Reference, last_month: str) -> pa.DataFrameSchema:
-    levels = ["country", "region", "subregion", "ely", "municipality"]
+    levels = list(KNOWN_LEVELS)
 
     def nonneg(df: pd.DataFrame) -> pd.Series:
         return ~(df["value"] < 0)
@@ -142,21 +143,32 @@ def check_columns(
 
 def _problems_from_pandera(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> list[Problem]:
     problems = []
+    seen: set[tuple[object, str]] = set()
     for case in cases.itertuples(index=False):
         index = case.index
         check = str(case.check)
-        column = case.column if isinstance(case.column, str) else None
+        whole_row = str(getattr(case, "schema_context", "")) == "DataFrameSchema"
+        column = case.column if isinstance(case.column, str) and not whole_row else None
         if index is None or (isinstance(index, float) and index != index):
-            problems.append(Problem(str(path), column or "file", check))
+            if (None, check) not in seen:
+                seen.add((None, check))
+                problems.append(Problem(str(path), column or "file", check))
             continue
+        # A whole-row rule fails once per row, however many columns pandera lists it under.
+        key = (int(index), check if whole_row else f"{column}:{check}")
+        if key in seen:
+            continue
+        seen.add(key)
         row = frame.loc[int(index)]
         where = row["where"]
         if column and column in frame.columns:
             shown = row[column]
             problems.append(Problem(str(path), where, f"{column} {_quote(shown)}: {check}"))
         else:
+            value = row["value"]
+            shown_value = "empty" if pd.isna(value) else f"{value:g}"
             problems.append(
-                Problem(str(path), where, f"{check} ({row['indicator']} = {row['value']:g})")
+                Problem(str(path), where, f"{check} ({row['indicator']} = {shown_value})")
             )
     return sorted(problems, key=lambda p: _order(p.where))
 
@@ -215,8 +227,8 @@ def check_codes(frame: pd.DataFrame, path: Path, reference: Reference) -> list[P
     """Area codes must exist at their level (groups were made by :func:`map_division`)."""
     problems = []
     for level, part in frame.groupby("area_level", sort=False):
-        if level == "municipality_group":
-            continue
+        if level not in KNOWN_LEVELS:
+            continue  # the level itself is reported by the column rules
         valid = reference.codes(str(level))
         bad = part[~part["area_code"].isin(valid)]
         for row in bad.head(200).itertuples():

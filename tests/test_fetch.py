@@ -186,7 +186,7 @@ def test_jsonstat_reader_marks_status_symbols_suppressed(
     ("mutate", "reason"),
     [
         (lambda d: d.update(value=d["value"][:-1]), "values where the dimensions give"),
-        (lambda d: d.pop("id"), "missing dimension(s)"),
+        (lambda d: d.pop("id"), "JSON-stat 'id' must be a list of dimension names"),
         (
             lambda d: (
                 d["dimension"]["Tiedot"]["category"]["index"].update({"KISSAT": 0})

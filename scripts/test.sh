@@ -37,9 +37,11 @@ run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
 export TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$pg_port/postgres"
 export SEURANTA_REQUIRE_POSTGRES=1
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
+# The regressions are small: one BLAS thread beats two cores fighting over them.
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 "$VENV/bin/mypy"
-"$VENV/bin/python" -m pytest "$@"
+"$VENV/bin/python" -m pytest --durations=15 "$@"

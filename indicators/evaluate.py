@@ -242,7 +242,8 @@ class _Outcome:
 
 def _prepare_outcome(obs: pd.DataFrame, municipalities: pd.DataFrame, outcome: str) -> _Outcome:
     _check_outcome(outcome)
-    missing = [c for c in definitions.inputs_of(outcome) if c not in set(obs["indicator"])]
+    present = set(obs["indicator"].unique())
+    missing = [c for c in definitions.inputs_of(outcome) if c not in present]
     if missing:
         raise EvaluationError(
             f"the observations lack {', '.join(missing)}, needed for {outcome}; load "

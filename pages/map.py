@@ -42,7 +42,10 @@ indicator = url_choice(
 )
 with data.guarded(lang):
     months = data.months_available(
-        url, indicator=present.month_source(indicator), level="municipality"
+        url,
+        indicator=present.month_source(indicator, level),
+        # Area sums need (nearly) every member: the national count series marks those months.
+        level="country" if level == "area" else "municipality",
     )
 if level == "organiser":
     months = present.trial_months()

@@ -67,4 +67,6 @@ with chart_column:
     sections.what_changed(changes, areas, month, lang)
 with map_column:
     sections.trial_map(shapes, members, areas, month, lang)
-sections.key_indicators(country, local, groups, lang)
+with data.guarded(lang):
+    panels = data.key_panels(url, include_unverified=include)
+sections.key_indicators(panels, lang)

@@ -195,3 +195,17 @@ def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
         )
     except EvaluationError:
         return None
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def key_panels(url: str, *, include_unverified: bool) -> pd.DataFrame:
+    """The overview's key-indicator panels since 2019 (they do not depend on the month)."""
+    from indicators import aggregation, summary
+
+    inputs = ("unemployed_jobseekers", "labour_force", "open_vacancies")
+    country = observations(url, indicators=inputs, level="country", since="2019-01")
+    local = observations(url, indicators=inputs, level="municipality", since="2019-01")
+    groups = aggregation.trial_and_rest(
+        memberships(url), municipalities(url)["code"], include_unverified=include_unverified
+    )
+    return summary.key_panels(country, local, groups)

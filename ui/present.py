@@ -194,10 +194,14 @@ MAP_LABEL_KEYS = (
 )
 
 
-def month_source(indicator: str) -> str:
-    """The stored series whose months an indicator can be shown for."""
+def month_source(indicator: str, level: str = "municipality") -> str:
+    """The stored series whose months an indicator can be shown for at ``level``.
+
+    Areas are sums of their members' counts, so an area map has the counts' months; a
+    municipality map also has the months where only the published rate exists.
+    """
     ind = definitions.get(indicator)
-    if ind.stored:
+    if ind.stored and level != "area":
         return indicator
     return definitions.inputs_of(indicator)[0]
 

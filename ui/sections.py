@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
@@ -40,11 +40,8 @@ def trial_map(
         st.caption(t("overview.map_outside", lang))
 
 
-def key_indicators(
-    country: pd.DataFrame, local: pd.DataFrame, groups: Mapping[str, Sequence[str]], lang: str
-) -> None:
+def key_indicators(panels: pd.DataFrame, lang: str) -> None:
     """Small multiples of the key indicators for the country, the trial and the rest."""
-    panels = summary.key_panels(country, local, groups)
     panels = panels[panels["month"] >= "2019-01"]
     labels = {k: t(f"overview.{k}", lang) for k in ("country", "trial", "rest")}
     titles = {

@@ -1,0 +1,409 @@
+"""Concurrent browser sessions walking the user journeys on a loopback server: latency, errors."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import sys
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.async_api import Browser, ConsoleMessage, Page, Route, async_playwright
+
+from i18n import fmt_month
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+ALLOWED_HOST = "127.0.0.1"
+PROBE = re.compile(r"/[a-z_]+/_stcore/(health|host-config)$")
+MAX_SESSIONS = 50
+MAX_SECONDS = 900
+TARGET_P95 = 1.0
+MONTHS = [f"{y}-{m:02d}" for y in range(2019, 2024) for m in range(1, 13)][:-2]
+AREAS = [f"A{n:02d}" for n in range(1, 26)]
+# Streamlit marks its root element with the script's state; "notRunning" once a run is over.
+IDLE = '!!document.querySelector(\'[data-testid="stApp"][data-test-script-state="notRunning"]\')'
+CHART = "!!document.querySelector('.vega-embed canvas, .vega-embed svg')"
+METRIC = "document.querySelector('[data-testid=\"stMetricValue\"]')"
+
+
+def _when(*conditions: str) -> str:
+    """A JS predicate true when every condition is."""
+    return "() => " + " && ".join(f"({c})" for c in conditions)
+
+
+@dataclass
+class Sample:
+    """One timed interaction: from the action to the expected result on screen."""
+
+    session: int
+    journey: str
+    action: str
+    seconds: float
+    error: str | None = None
+
+
+@dataclass
+class Result:
+    """Everything one load test measured."""
+
+    url: str
+    sessions: int
+    seconds: float
+    samples: list[Sample] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    probes: int = 0
+    load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+    @property
+    def latencies(self) -> list[float]:
+        """Latencies of the interactions that succeeded."""
+        return [s.seconds for s in self.samples if s.error is None]
+
+    @property
+    def errors(self) -> list[str]:
+        """Failed interactions and errors the pages raised or logged."""
+        failed = [f"{s.journey}/{s.action}: {s.error}" for s in self.samples if s.error]
+        return failed + self.page_errors
+
+    def percentile(self, q: float, action: str | None = None) -> float:
+        """The ``q``-quantile (0…1) of the latencies (of one ``action`` when given)."""
+        values = sorted(
+            s.seconds
+            for s in self.samples
+            if s.error is None and (action is None or f"{s.journey}/{s.action}" == action)
+        )
+        if not values:
+            return float("nan")
+        return values[min(len(values) - 1, max(0, round(q * len(values) + 0.5) - 1))]
+
+    def summary(self) -> str:
+        """A readable report: per interaction and overall p50/p95, and the errors."""
+        actions = sorted({f"{s.journey}/{s.action}" for s in self.samples})
+        lines = [
+            f"{self.sessions} sessions for {self.seconds:.0f} s against {self.url} (machine load "
+            f"average at the end: {', '.join(f'{x:.1f}' for x in self.load_average)})",
+            f"{'interaction':<28} {'n':>5} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6}",
+        ]
+        for action in actions:
+            mine = [s for s in self.samples if f"{s.journey}/{s.action}" == action]
+            ok = [s.seconds for s in mine if s.error is None]
+            lines.append(
+                f"{action:<28} {len(mine):5d} {self.percentile(0.5, action):7.2f} "
+                f"{self.percentile(0.95, action):7.2f} {max(ok, default=float('nan')):7.2f} "
+                f"{sum(s.error is not None for s in mine):6d}"
+            )
+        lines.append(
+            f"{'all':<28} {len(self.samples):5d} {self.percentile(0.5):7.2f} "
+            f"{self.percentile(0.95):7.2f} {max(self.latencies, default=float('nan')):7.2f} "
+            f"{len(self.errors):6d}"
+        )
+        if self.probes:
+            lines.append(
+                f"  ({self.probes} expected 404s of Streamlit's base-path probe on deep links "
+                "not counted as errors)"
+            )
+        for error in self.errors[:20]:
+            lines.append(f"  error: {error}")
+        if len(self.errors) > 20:
+            lines.append(f"  … and {len(self.errors) - 20} more errors")
+        met = self.percentile(0.95) <= TARGET_P95 and not self.errors
+        lines.append(
+            f"target p95 ≤ {TARGET_P95:g} s and no errors: {'met' if met else 'NOT met'} "
+            f"(p50 {self.percentile(0.5):.2f} s, p95 {self.percentile(0.95):.2f} s, "
+            f"{len(self.errors)} errors)"
+        )
+        return "\n".join(lines)
+
+    def met(self) -> bool:
+        """True when p95 is within the target and nothing failed."""
+        return self.percentile(0.95) <= TARGET_P95 and not self.errors
+
+
+class Session:
+    """One user: a browser context with one tab, walking the journeys in turn."""
+
+    def __init__(self, index: int, base: str, result: Result, timeout: float, seed: int) -> None:
+        self.index = index
+        self.base = base.rstrip("/")
+        self.result = result
+        self.timeout_ms = timeout * 1000
+        self.random = random.Random(seed * 1000 + index)
+        self.page: Page | None = None
+
+    async def timed(
+        self, journey: str, action: str, act: Callable[[], Awaitable[None]], done: str
+    ) -> bool:
+        """Run ``act``, then wait for the JS predicate ``done``; record the time or the error."""
+        assert self.page is not None
+        started = time.perf_counter()
+        error = None
+        try:
+            await act()
+            await self.page.wait_for_function(done, timeout=self.timeout_ms, polling=50)
+            shown = await self.page.locator("[data-testid='stException']").count()
+            if shown:
+                error = "an exception is shown on the page"
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+        seconds = time.perf_counter() - started
+        self.result.samples.append(Sample(self.index, journey, action, seconds, error))
+        return error is None
+
+    async def overview(self) -> None:
+        """Leadership: open the overview, then choose another month."""
+        page = self.page
+        assert page is not None
+        opened = await self.timed(
+            "overview",
+            "open",
+            lambda: _goto(page, f"{self.base}/?lang=fi"),
+            _when(f"!!{METRIC}", CHART, IDLE),
+        )
+        if not opened:
+            return
+        before = await page.get_by_test_id("stMetricValue").first.inner_text()
+        month = self.random.choice(MONTHS)
+        label = fmt_month(month, "fi")
+
+        async def choose() -> None:
+            await page.get_by_test_id("stSelectbox").first.click()
+            await page.keyboard.type(label)
+            await page.get_by_role("option", name=label, exact=True).click()
+
+        await self.timed(
+            "overview",
+            "change month",
+            choose,
+            _when(
+                f"location.search.includes('month={month}')",
+                f"{METRIC}?.innerText !== {json.dumps(before)}",
+                CHART,
+                IDLE,
+            ),
+        )
+
+    async def profile(self) -> None:
+        """Coordinator: open an area profile by its link, then switch to Swedish."""
+        page = self.page
+        assert page is not None
+        area = self.random.choice(AREAS)
+        heading = "!!document.querySelector('h1')?.innerText.includes({})"
+        opened = await self.timed(
+            "area_profile",
+            "open by link",
+            lambda: _goto(page, f"{self.base}/area_profile?area={area}&lang=fi"),
+            _when(heading.format(json.dumps("Alueprofiili")), CHART, IDLE),
+        )
+        if not opened:
+            return
+        await self.timed(
+            "area_profile",
+            "switch to Swedish",
+            lambda: page.get_by_test_id("stSidebar").get_by_text("Svenska", exact=True).click(),
+            _when(
+                heading.format(json.dumps("Områdesprofil")),
+                "location.search.includes('lang=sv')",
+                CHART,
+                IDLE,
+            ),
+        )
+
+    async def map(self) -> None:
+        """Open the map (organisers), then show it by municipality."""
+        page = self.page
+        assert page is not None
+        opened = await self.timed(
+            "map",
+            "open",
+            lambda: _goto(page, f"{self.base}/map?lang=fi"),
+            _when(CHART, IDLE),
+        )
+        if not opened:
+            return
+
+        async def choose() -> None:
+            await page.get_by_test_id("stSelectbox").first.click()
+            await page.get_by_role("option", name="Kunnat", exact=True).click()
+
+        await self.timed(
+            "map",
+            "change level",
+            choose,
+            _when("location.search.includes('level=municipality')", CHART, IDLE),
+        )
+
+    async def methods(self) -> None:
+        """Open the data and methods page and wait for the catalogue table."""
+        page = self.page
+        assert page is not None
+        await self.timed(
+            "data_methods",
+            "open",
+            lambda: _goto(page, f"{self.base}/data_methods?lang=fi"),
+            _when("!!document.querySelector('[data-testid=\"stDataFrame\"]')", IDLE),
+        )
+
+    async def run(self, browser: Browser, deadline: float, *, once: bool = False) -> None:
+        """Walk the journeys, starting with a different one per session, until ``deadline``
+        (or each journey once)."""
+        context = await browser.new_context(viewport={"width": 1280, "height": 1000})
+        try:
+            await context.route("**/*", _loopback_only)
+            self.page = await context.new_page()
+            self.page.on("pageerror", lambda exc: self._page_error(f"page error: {exc}"))
+            self.page.on("console", self._console)
+            journeys = [self.overview, self.profile, self.map, self.methods]
+            if once:
+                for journey in journeys:
+                    await journey()
+                return
+            turn = self.index
+            while time.monotonic() < deadline:
+                await journeys[turn % len(journeys)]()
+                turn += 1
+        finally:
+            await context.close()
+
+    def _page_error(self, text: str) -> None:
+        self.result.page_errors.append(f"session {self.index}: {text}")
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        where = str(message.location.get("url", ""))
+        if PROBE.search(where):
+            # On a deep link Streamlit first looks for its endpoints under the page's path
+            # (a possible base path), gets 404 and falls back to the root: expected noise.
+            self.result.probes += 1
+            return
+        self.result.page_errors.append(f"session {self.index}: console error: {message.text[:200]}")
+
+
+async def _goto(page: Page, url: str) -> None:
+    await page.goto(url, wait_until="domcontentloaded")
+
+
+async def _loopback_only(route: Route) -> None:
+    if urlsplit(route.request.url).hostname == ALLOWED_HOST:
+        await route.continue_()
+    else:
+        await route.abort()
+
+
+def check_url(url: str) -> str:
+    """The base URL, if it points at the loopback address; raises ValueError otherwise."""
+    parts = urlsplit(url)
+    if parts.scheme != "http" or parts.hostname != ALLOWED_HOST:
+        raise ValueError(f"only http://{ALLOWED_HOST}:PORT is allowed, not {url!r}")
+    return url.rstrip("/")
+
+
+async def run_load(
+    url: str,
+    *,
+    sessions: int,
+    seconds: float,
+    timeout: float = 30.0,
+    seed: int = 1,
+    warm: Sequence[str] = (),
+) -> Result:
+    """Run ``sessions`` concurrent sessions for ``seconds`` against ``url`` (loopback only).
+
+    Before the clock starts, one untimed session walks every journey once against each URL in
+    ``warm`` (each server of a scale-out), so the figures describe a server in use rather than
+    its first imports and empty caches.
+    """
+    base = check_url(url)
+    warm = [check_url(u) for u in warm]
+    sessions = max(1, min(sessions, MAX_SESSIONS))
+    seconds = max(1.0, min(seconds, MAX_SECONDS))
+    result = Result(base, sessions, seconds)
+    ramp = min(10.0, seconds / 4)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True
+        )
+        try:
+            for server in warm:
+                warming = Result(server, 1, 0)
+                await Session(-1, server, warming, 120.0, seed).run(browser, 0.0, once=True)
+                if warming.errors:
+                    result.page_errors += [f"warm-up: {e}" for e in warming.errors]
+            started = time.monotonic()
+            deadline = started + seconds
+
+            async def one(index: int) -> None:
+                await asyncio.sleep(ramp * index / sessions)
+                await Session(index, base, result, timeout, seed).run(browser, deadline)
+
+            tasks = [asyncio.create_task(one(i)) for i in range(sessions)]
+            # Bounded: every session stops starting journeys at the deadline, and an
+            # interaction waits at most ``timeout``; four more per session is the ceiling.
+            done, pending = await asyncio.wait(tasks, timeout=seconds + ramp + 4 * timeout + 30)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+            for task in done:
+                if task.exception() is not None:
+                    result.page_errors.append(f"session crashed: {task.exception()!r}")
+            result.seconds = time.monotonic() - started
+            result.load_average = os.getloadavg()
+        finally:
+            await browser.close()
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m scripts.loadtest --url http://127.0.0.1:PORT``."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.loadtest", description=__doc__)
+    parser.add_argument("--url", required=True, help=f"http://{ALLOWED_HOST}:PORT only")
+    parser.add_argument("--sessions", type=int, default=20, help=f"at most {MAX_SESSIONS}")
+    parser.add_argument("--seconds", type=float, default=60, help=f"at most {MAX_SECONDS}")
+    parser.add_argument("--timeout", type=float, default=30, help="per interaction, seconds")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path, help="write every sample to this file")
+    parser.add_argument(
+        "--cold", action="store_true", help="no untimed warm-up pass before the clock starts"
+    )
+    args = parser.parse_args(argv)
+    try:
+        check_url(args.url)
+    except ValueError as error:
+        parser.error(str(error))
+    result = asyncio.run(
+        run_load(
+            args.url,
+            sessions=args.sessions,
+            seconds=args.seconds,
+            timeout=args.timeout,
+            seed=args.seed,
+            warm=() if args.cold else (args.url,),
+        )
+    )
+    print(result.summary())
+    if args.json:
+        payload = {**asdict(result), "p50": result.percentile(0.5), "p95": result.percentile(0.95)}
+        args.json.write_text(json.dumps(payload, indent=1), encoding="utf-8")
+    return 0 if result.met() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

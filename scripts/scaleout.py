@@ -1,0 +1,254 @@
+"""Two app servers behind nginx (deploy/nginx.conf) on loopback: load test and balance check."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.loadtest import Result, run_load
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "deploy" / "nginx.conf"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+HOST = "127.0.0.1"
+LOG_LINE = re.compile(
+    r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) '
+    r".*?upstream=(?P<up>.+?) key=(?P<key>\S+)"
+)
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback address."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 90) -> None:
+    """Wait until ``url`` answers 200, or raise (also when ``process`` ended)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args!r} ended with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
+
+
+def start_app(port: int, database_url: str | None, log: Path) -> subprocess.Popen[bytes]:
+    """``streamlit run app.py`` on ``127.0.0.1:port``."""
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.address",
+        HOST,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+    ]
+    with log.open("wb") as handle:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+
+
+def stop(process: subprocess.Popen[bytes], timeout: float = 15) -> None:
+    """Terminate ``process`` and wait for it; kill it if it does not stop."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def nginx_config(template: str, *, listen: int, backends: Sequence[int], prefix: Path) -> str:
+    """deploy/nginx.conf with this run's ports and paths (everything else as deployed)."""
+    text = template
+    replacements = [
+        (r"listen 127\.0\.0\.1:\d+;", f"listen {HOST}:{listen};"),
+        (r"server 127\.0\.0\.1:8511 ", f"server {HOST}:{backends[0]} "),
+        (r"server 127\.0\.0\.1:8512 ", f"server {HOST}:{backends[1]} "),
+        (r"^pid .*;$", f"pid {prefix / 'nginx.pid'};"),
+        (r"^error_log \S+", f"error_log {prefix / 'error.log'}"),
+        (r"access_log \S+ upstream;", f"access_log {prefix / 'access.log'} upstream;"),
+        (r"^worker_processes auto;", "worker_processes 1;"),
+    ]
+    for pattern, value in replacements:
+        text, count = re.subn(pattern, value, text, count=1, flags=re.MULTILINE)
+        if count != 1:
+            raise ValueError(f"deploy/nginx.conf has no line matching {pattern!r}")
+    temp = "\n".join(
+        f"    {name}_temp_path {prefix / name};"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return text.replace("http {\n", "http {\n" + temp + "\n", 1)
+
+
+def start_nginx(config: Path, prefix: Path) -> subprocess.Popen[bytes]:
+    """nginx in the foreground with ``config`` (checked first with ``nginx -t``)."""
+    base = [NGINX, "-p", str(prefix), "-c", str(config)]
+    check = subprocess.run([*base, "-t"], capture_output=True, text=True, check=False)
+    if check.returncode != 0:
+        raise RuntimeError(f"nginx -t failed:\n{check.stderr}")
+    with (prefix / "nginx.out").open("wb") as handle:
+        return subprocess.Popen(
+            [*base, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=handle
+        )
+
+
+@dataclass
+class Balance:
+    """What the access log says about the backends."""
+
+    sessions: dict[str, int]
+    browsers: dict[str, int]
+    requests: dict[str, int]
+    keys_on_two_backends: int
+    errors: int
+
+    def summary(self) -> str:
+        """A readable report."""
+        lines = [f"{'backend':<16} {'sessions (WebSockets)':>22} {'browsers':>9} {'requests':>9}"]
+        for backend in sorted(self.requests):
+            lines.append(
+                f"{backend:<16} {self.sessions.get(backend, 0):>22} "
+                f"{self.browsers.get(backend, 0):>9} {self.requests[backend]:>9}"
+            )
+        lines.append(
+            f"sticky keys seen on two backends: {self.keys_on_two_backends}; "
+            f"5xx answers: {self.errors}"
+        )
+        return "\n".join(lines)
+
+
+def read_balance(log: Path) -> Balance:
+    """Sessions (``/_stcore/stream`` upgrades) and requests per upstream, and stickiness."""
+    sessions: Counter[str] = Counter()
+    requests: Counter[str] = Counter()
+    backends_of: defaultdict[str, set[str]] = defaultdict(set)
+    cookies: set[str] = set()  # keys that opened a session: browsers, not one-off requests
+    errors = 0
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        match = LOG_LINE.search(line)
+        if not match or match["up"] == "-":
+            continue
+        upstream = match["up"].split(",")[-1].strip()
+        requests[upstream] += 1
+        backends_of[match["key"]].add(upstream)
+        if match["path"].startswith("/_stcore/stream"):
+            sessions[upstream] += 1
+            cookies.add(match["key"])
+        if match["status"].startswith("5"):
+            errors += 1
+    split = sum(1 for ups in backends_of.values() if len(ups) > 1)
+    browsers = Counter(
+        next(iter(ups)) for key, ups in backends_of.items() if key in cookies and len(ups) == 1
+    )
+    return Balance(dict(sessions), dict(browsers), dict(requests), split, errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m scripts.scaleout``."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.scaleout", description=__doc__)
+    parser.add_argument("--sessions", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=40)
+    parser.add_argument("--timeout", type=float, default=30, help="per interaction, seconds")
+    parser.add_argument("--database-url", help="default: $DATABASE_URL or the embedded SQLite")
+    parser.add_argument(
+        "--direct", action="store_true", help="first run the same load against one server"
+    )
+    parser.add_argument("--keep-logs", type=Path, help="copy the nginx and server logs here")
+    args = parser.parse_args(argv)
+    if not Path(NGINX).exists():
+        parser.error("nginx is not installed: apt-get install -y --no-install-recommends nginx")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    prefix = Path(tempfile.mkdtemp(prefix="seuranta-scaleout-"))
+    prefix.chmod(0o755)  # nginx's workers (user nobody) write their temporary files here
+    processes: list[subprocess.Popen[bytes]] = []
+    database_url = args.database_url or os.environ.get("DATABASE_URL")
+    try:
+        backends = [free_port(), free_port()]
+        for port in backends:
+            processes.append(start_app(port, database_url, prefix / f"app-{port}.log"))
+        for port, process in zip(backends, processes, strict=True):
+            wait_healthy(f"http://{HOST}:{port}/_stcore/health", process)
+        print(f"app servers on {HOST}:{backends[0]} and {HOST}:{backends[1]}", flush=True)
+        direct: Result | None = None
+        if args.direct:
+            direct = asyncio.run(
+                run_load(
+                    f"http://{HOST}:{backends[0]}",
+                    sessions=args.sessions,
+                    seconds=args.seconds,
+                    timeout=args.timeout,
+                    warm=[f"http://{HOST}:{backends[0]}"],
+                )
+            )
+            print("\ndirect to one server:\n" + direct.summary(), flush=True)
+        listen = free_port()
+        config = prefix / "nginx.conf"
+        config.write_text(
+            nginx_config(CONFIG.read_text(), listen=listen, backends=backends, prefix=prefix)
+        )
+        nginx = start_nginx(config, prefix)
+        processes.append(nginx)
+        wait_healthy(f"http://{HOST}:{listen}/_stcore/health", nginx)
+        print(f"nginx on {HOST}:{listen}", flush=True)
+        through = asyncio.run(
+            run_load(
+                f"http://{HOST}:{listen}",
+                sessions=args.sessions,
+                seconds=args.seconds,
+                timeout=args.timeout,
+                warm=[f"http://{HOST}:{port}" for port in backends],
+            )
+        )
+        print("\nthrough nginx:\n" + through.summary(), flush=True)
+        stop(nginx)  # flushes the access log
+        balance = read_balance(prefix / "access.log")
+        print("\n" + balance.summary())
+        both = len([b for b in balance.sessions.values() if b > 0]) == 2
+        ok = both and balance.keys_on_two_backends == 0 and balance.errors == 0
+        print(
+            "both backends received sessions and every browser stayed on one backend: "
+            + ("yes" if ok else "NO")
+        )
+        return 0 if ok else 1
+    finally:
+        for process in reversed(processes):
+            stop(process)
+        if args.keep_logs:
+            args.keep_logs.mkdir(parents=True, exist_ok=True)
+            for path in prefix.glob("*.log"):
+                shutil.copy(path, args.keep_logs / path.name)
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

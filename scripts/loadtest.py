@@ -36,7 +36,10 @@ PROBE = re.compile(r"/[a-z_]+/_stcore/(health|host-config)$")
 MAX_SESSIONS = 50
 MAX_SECONDS = 900
 TARGET_P95 = 1.0
-MONTHS = [f"{y}-{m:02d}" for y in range(2019, 2024) for m in range(1, 13)][:-2]
+# Months to switch to; never the default (the latest, 2023-10), which would change nothing.
+MONTHS = [
+    f"{y}-{m:02d}" for y in range(2019, 2024) for m in range(1, 13) if f"{y}-{m:02d}" < "2023-10"
+]
 AREAS = [f"A{n:02d}" for n in range(1, 26)]
 # Streamlit marks its root element with the script's state; "notRunning" once a run is over.
 IDLE = '!!document.querySelector(\'[data-testid="stApp"][data-test-script-state="notRunning"]\')'

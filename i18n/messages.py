@@ -234,6 +234,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A group's figure is given when at least {share} % of its municipalities "
         "reported; suppressed figures never count as zero. Latest month: {month}.",
     },
+    "profile.did_all_unverified": {
+        "fi": "Alueen kaikki jäsenyydet ovat vahvistamatta, joten vaikutusarvio jätetään "
+        "laskematta. Ota vahvistamattomat mukaan nähdäksesi arvion.",
+        "sv": "Alla områdets medlemskap är obekräftade, så ingen effektskattning beräknas. "
+        "Ta med de obekräftade för att se skattningen.",
+        "en": "All of this area's memberships are unverified, so no effect estimate is "
+        "computed. Include the unverified ones to see it.",
+    },
     "profile.did_unavailable": {
         "fi": "Alueelle ei voi laskea vaikutusarviota (esimerkiksi kaikki jäsenyydet ovat "
         "vahvistamatta).",

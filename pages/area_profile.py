@@ -75,4 +75,6 @@ present.area_headline(series, ranks, area_id=area_id, indicator=indicator, month
 sections.profile_chart(
     series, area_members, indicator=indicator, month=month, title=area_names[area_id], lang=lang
 )
-evaluation_view.area_estimate(estimate, lang)
+evaluation_view.area_estimate(
+    estimate, lang, all_unverified=not include and (area_members["status"] == "probable").all()
+)

@@ -10,9 +10,11 @@ import random
 import re
 import sys
 import time
+import urllib.request
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, ConsoleMessage, Page, Route, async_playwright
@@ -73,6 +75,8 @@ class Result:
     samples: list[Sample] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     probes: int = 0
+    think: float = 0.0
+    client: str = "browser"
     load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
     @property
@@ -101,7 +105,9 @@ class Result:
         """A readable report: per interaction and overall p50/p95, and the errors."""
         actions = sorted({f"{s.journey}/{s.action}" for s in self.samples})
         lines = [
-            f"{self.sessions} sessions for {self.seconds:.0f} s against {self.url} (machine load "
+            f"{self.sessions} {self.client} sessions for {self.seconds:.0f} s, think time "
+            f"{self.think:g} s, "
+            f"against {self.url} (machine load "
             f"average at the end: {', '.join(f'{x:.1f}' for x in self.load_average)})",
             f"{'interaction':<28} {'n':>5} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6}",
         ]
@@ -143,8 +149,11 @@ class Result:
 class Session:
     """One user: a browser context with one tab, walking the journeys in turn."""
 
-    def __init__(self, index: int, base: str, result: Result, timeout: float, seed: int) -> None:
+    def __init__(
+        self, index: int, base: str, result: Result, timeout: float, seed: int, think: float = 0.0
+    ) -> None:
         self.index = index
+        self.think = think
         self.base = base.rstrip("/")
         self.result = result
         self.timeout_ms = timeout * 1000
@@ -168,6 +177,9 @@ class Session:
             error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
         seconds = time.perf_counter() - started
         self.result.samples.append(Sample(self.index, journey, action, seconds, error))
+        if self.think:
+            # A person reads the page before the next action.
+            await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
         return error is None
 
     async def overview(self) -> None:
@@ -300,6 +312,265 @@ class Session:
         self.result.page_errors.append(f"session {self.index}: console error: {message.text[:200]}")
 
 
+@dataclass
+class Run:
+    """What the server sent for one script run."""
+
+    elements: list[Any]
+    query: str
+    page_hash: str
+    finished: bool
+
+    def of(self, kind: str) -> list[Any]:
+        """The elements of one type (``metric``, ``selectbox``, …), as their protos."""
+        return [getattr(e, kind) for e in self.elements if e.WhichOneof("type") == kind]
+
+    def widget(self, kind: str, key: str) -> Any:
+        """The widget whose user key is ``key``; raises LookupError when it is not there."""
+        for widget in self.of(kind):
+            if widget.id.endswith(f"-{key}"):
+                return widget
+        raise LookupError(f"no {kind} with key {key!r} on the page")
+
+    def headings(self) -> list[str]:
+        """Texts of the headings."""
+        return [h.body for h in self.of("heading")]
+
+    def metrics(self) -> list[str]:
+        """Values of the metrics."""
+        return [m.body for m in self.of("metric")]
+
+
+class ProtocolSession:
+    """One user without a browser: Streamlit's own WebSocket protocol (protobuf BackMsg and
+    ForwardMsg on ``/_stcore/stream``), the way the page's JavaScript speaks it.
+
+    A page opened by link is an HTTP GET of the page (which also gets nginx's sticky cookie)
+    and a new WebSocket session asking for a run of that page; a widget change is a rerun with
+    the widget's new value. An interaction is over when the server reports the run finished;
+    nothing is drawn, so the figures are the server's time plus transfer, without a browser's
+    rendering.
+    """
+
+    def __init__(
+        self, index: int, base: str, result: Result, timeout: float, seed: int, think: float = 0.0
+    ) -> None:
+        self.index = index
+        self.base = base.rstrip("/")
+        self.result = result
+        self.timeout = timeout
+        self.think = think
+        self.random = random.Random(seed * 1000 + index)
+        self.cookies: dict[str, str] = {}
+        self.socket: Any = None
+        self.run_result: Run | None = None
+
+    async def timed(
+        self,
+        journey: str,
+        action: str,
+        act: Callable[[], Awaitable[Run]],
+        check: Callable[[Run], str | None],
+    ) -> bool:
+        """Run ``act`` (bounded by the timeout), check what the server sent, record it."""
+        started = time.perf_counter()
+        error = None
+        try:
+            run = await asyncio.wait_for(act(), self.timeout)
+            self.run_result = run
+            shown = run.of("exception")
+            if shown:
+                error = f"exception on the page: {shown[0].message[:160]}"
+            elif not run.finished:
+                error = "the script did not finish"
+            else:
+                error = check(run)
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
+        seconds = time.perf_counter() - started
+        self.result.samples.append(Sample(self.index, journey, action, seconds, error))
+        if self.think:
+            await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
+        return error is None
+
+    async def _open(self, path: str, query: str) -> Run:
+        """GET the page like a browser, then open a session and run it."""
+        await self.close()
+        url = f"{self.base}/{path}?{query}"
+        await asyncio.to_thread(self._get, url)
+        import websockets
+
+        headers = {}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        stream = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
+        self.socket = await websockets.connect(
+            stream, subprotocols=["streamlit"], additional_headers=headers, max_size=None
+        )
+        return await self._rerun(query, page_name=path)
+
+    def _get(self, url: str) -> None:
+        request = urllib.request.Request(url)
+        if self.cookies:
+            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            response.read()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                self.cookies[name.strip()] = rest.split(";")[0]
+
+    async def _rerun(
+        self, query: str, *, page_name: str = "", page_hash: str = "", widgets: Sequence[Any] = ()
+    ) -> Run:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = query
+        state.page_name = page_name
+        state.page_script_hash = page_hash
+        state.widget_states.widgets.extend(widgets)
+        await self.socket.send(message.SerializeToString())
+        run = Run([], query, page_hash, finished=False)
+        early = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await self.socket.recv())
+            kind = forward.WhichOneof("type")
+            if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                run.elements.append(forward.delta.new_element)
+            elif kind == "page_info_changed":
+                run.query = forward.page_info_changed.query_string
+            elif kind == "navigation":
+                run.page_hash = forward.navigation.page_script_hash
+            elif kind == "script_finished":
+                if forward.script_finished == early:
+                    # The routing guard or a widget asked for another run: it follows.
+                    run.elements.clear()
+                    continue
+                run.finished = True
+                return run
+
+    async def _change(self, widget: Any) -> Run:
+        assert self.run_result is not None
+        previous = self.run_result
+        return await self._rerun(previous.query, page_hash=previous.page_hash, widgets=[widget])
+
+    async def close(self) -> None:
+        """Close the session's WebSocket, if open."""
+        if self.socket is not None:
+            await self.socket.close()
+            self.socket = None
+
+    async def overview(self) -> None:
+        """Leadership: open the overview, then choose another month."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        opened = await self.timed(
+            "overview",
+            "open",
+            lambda: self._open("", "lang=fi"),
+            lambda run: None if run.metrics() and run.of("vega_lite_chart") else "no figures",
+        )
+        if not opened or self.run_result is None:
+            return
+        before = self.run_result.metrics()[0]
+        month = self.random.choice(MONTHS)
+        box = self.run_result.widget("selectbox", "month")
+        choice = WidgetState(id=box.id, string_value=fmt_month(month, "fi"))
+        await self.timed(
+            "overview",
+            "change month",
+            lambda: self._change(choice),
+            lambda run: (
+                None
+                if f"month={month}" in run.query and run.metrics() and run.metrics()[0] != before
+                else f"the month {month} is not shown"
+            ),
+        )
+
+    async def profile(self) -> None:
+        """Coordinator: open an area profile by its link, then switch to Swedish."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        area = self.random.choice(AREAS)
+        opened = await self.timed(
+            "area_profile",
+            "open by link",
+            lambda: self._open("area_profile", f"area={area}&lang=fi"),
+            lambda run: (
+                None
+                if "Alueprofiili" in run.headings() and run.of("vega_lite_chart")
+                else "no Finnish profile"
+            ),
+        )
+        if not opened or self.run_result is None:
+            return
+        picker = self.run_result.widget("button_group", "lang")
+        swedish = WidgetState(id=picker.id)
+        swedish.string_array_value.data.append("Svenska")
+        await self.timed(
+            "area_profile",
+            "switch to Swedish",
+            lambda: self._change(swedish),
+            lambda run: (
+                None
+                if "Områdesprofil" in run.headings() and "lang=sv" in run.query
+                else "no Swedish profile"
+            ),
+        )
+
+    async def map(self) -> None:
+        """Open the map (organisers), then show it by municipality."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        opened = await self.timed(
+            "map",
+            "open",
+            lambda: self._open("map", "lang=fi"),
+            lambda run: None if run.of("vega_lite_chart") else "no map",
+        )
+        if not opened or self.run_result is None:
+            return
+        box = self.run_result.widget("selectbox", "level")
+        level = WidgetState(id=box.id, string_value="Kunnat")
+        await self.timed(
+            "map",
+            "change level",
+            lambda: self._change(level),
+            lambda run: (
+                None
+                if "level=municipality" in run.query and run.of("vega_lite_chart")
+                else "no municipality map"
+            ),
+        )
+
+    async def methods(self) -> None:
+        """Open the data and methods page."""
+        await self.timed(
+            "data_methods",
+            "open",
+            lambda: self._open("data_methods", "lang=fi"),
+            lambda run: None if run.of("arrow_data_frame") or run.of("dataframe") else "no table",
+        )
+
+    async def run(self, _browser: Any, deadline: float, *, once: bool = False) -> None:
+        """Walk the journeys like :meth:`Session.run`."""
+        journeys = [self.overview, self.profile, self.map, self.methods]
+        try:
+            if once:
+                for journey in journeys:
+                    await journey()
+                return
+            turn = self.index
+            while time.monotonic() < deadline:
+                await journeys[turn % len(journeys)]()
+                turn += 1
+        finally:
+            await self.close()
+
+
 async def _goto(page: Page, url: str) -> None:
     await page.goto(url, wait_until="domcontentloaded")
 
@@ -327,27 +598,36 @@ async def run_load(
     timeout: float = 30.0,
     seed: int = 1,
     warm: Sequence[str] = (),
+    think: float = 5.0,
+    client: str = "browser",
 ) -> Result:
     """Run ``sessions`` concurrent sessions for ``seconds`` against ``url`` (loopback only).
 
-    Before the clock starts, one untimed session walks every journey once against each URL in
-    ``warm`` (each server of a scale-out), so the figures describe a server in use rather than
-    its first imports and empty caches.
+    ``client`` is ``browser`` (a Chromium context per session) or ``protocol`` (Streamlit's
+    WebSocket protocol without a browser, see :class:`ProtocolSession`). Before the clock
+    starts, one untimed session walks every journey once against each URL in ``warm`` (each
+    server of a scale-out), so the figures describe a server in use rather than its first
+    imports and empty caches. After each interaction a session waits ``think`` seconds on
+    average (uniformly 0.5–1.5 ×), as a person reading the page would; 0 makes a stress test
+    of back-to-back clicks.
     """
     base = check_url(url)
     warm = [check_url(u) for u in warm]
     sessions = max(1, min(sessions, MAX_SESSIONS))
     seconds = max(1.0, min(seconds, MAX_SECONDS))
-    result = Result(base, sessions, seconds)
+    result = Result(base, sessions, seconds, think=think, client=client)
+    kind = {"browser": Session, "protocol": ProtocolSession}[client]
     ramp = min(10.0, seconds / 4)
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True
-        )
+        browser = None
+        if client == "browser":
+            browser = await playwright.chromium.launch(
+                executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True
+            )
         try:
             for server in warm:
                 warming = Result(server, 1, 0)
-                await Session(-1, server, warming, 120.0, seed).run(browser, 0.0, once=True)
+                await kind(-1, server, warming, 120.0, seed).run(browser, 0.0, once=True)
                 if warming.errors:
                     result.page_errors += [f"warm-up: {e}" for e in warming.errors]
             started = time.monotonic()
@@ -355,7 +635,8 @@ async def run_load(
 
             async def one(index: int) -> None:
                 await asyncio.sleep(ramp * index / sessions)
-                await Session(index, base, result, timeout, seed).run(browser, deadline)
+                session = kind(index, base, result, timeout, seed, think)
+                await session.run(browser, deadline)
 
             tasks = [asyncio.create_task(one(i)) for i in range(sessions)]
             # Bounded: every session stops starting journeys at the deadline, and an
@@ -370,7 +651,8 @@ async def run_load(
             result.seconds = time.monotonic() - started
             result.load_average = os.getloadavg()
         finally:
-            await browser.close()
+            if browser is not None:
+                await browser.close()
     return result
 
 
@@ -382,6 +664,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60, help=f"at most {MAX_SECONDS}")
     parser.add_argument("--timeout", type=float, default=30, help="per interaction, seconds")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--client",
+        choices=["browser", "protocol"],
+        default="browser",
+        help="Chromium contexts, or Streamlit's WebSocket protocol without a browser",
+    )
+    parser.add_argument(
+        "--think", type=float, default=5.0, help="mean pause after each interaction, seconds"
+    )
     parser.add_argument("--json", type=Path, help="write every sample to this file")
     parser.add_argument(
         "--cold", action="store_true", help="no untimed warm-up pass before the clock starts"
@@ -399,6 +690,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             timeout=args.timeout,
             seed=args.seed,
             warm=() if args.cold else (args.url,),
+            think=args.think,
+            client=args.client,
         )
     )
     print(result.summary())

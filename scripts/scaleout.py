@@ -179,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--timeout", type=float, default=30, help="per interaction, seconds")
+    parser.add_argument("--think", type=float, default=5.0, help="mean pause between actions")
+    parser.add_argument("--client", choices=["browser", "protocol"], default="browser")
     parser.add_argument("--database-url", help="default: $DATABASE_URL or the embedded SQLite")
     parser.add_argument(
         "--direct", action="store_true", help="first run the same load against one server"
@@ -208,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     seconds=args.seconds,
                     timeout=args.timeout,
                     warm=[f"http://{HOST}:{backends[0]}"],
+                    think=args.think,
+                    client=args.client,
                 )
             )
             print("\ndirect to one server:\n" + direct.summary(), flush=True)
@@ -227,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 seconds=args.seconds,
                 timeout=args.timeout,
                 warm=[f"http://{HOST}:{port}" for port in backends],
+                think=args.think,
+                client=args.client,
             )
         )
         print("\nthrough nginx:\n" + through.summary(), flush=True)

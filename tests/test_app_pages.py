@@ -78,9 +78,17 @@ def test_profile_deep_link_and_numbers(run) -> None:
 
 def test_profile_shows_unverified_members(run) -> None:
     at = run("area_profile", lang="fi", area="A19")
+    assert not at.exception, at.exception
     table = at.dataframe[0].value
     assert set(table["Jäsenyys"]) == {"Vahvistamaton"}
     assert any("vahvistettu" in w.value for w in at.warning)
+    # Left out of the comparison, so no estimate: the page says why and how to include them.
+    assert t("profile.did_all_unverified", "fi") in [i.value for i in at.info]
+    assert not at.metric or "%" in at.metric[0].value  # the headline is still drawn
+
+    included = run("area_profile", lang="fi", area="A19", unverified="1")
+    assert not included.exception, included.exception
+    assert t("profile.did_all_unverified", "fi") not in [i.value for i in included.info]
 
 
 @pytest.mark.parametrize(

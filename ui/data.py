@@ -181,6 +181,7 @@ def evaluation_table(
 def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
     """The area's own DiD on the unemployed share against its matched peers, or None when it
     cannot be estimated (an area with only unverified members, say)."""
+    from indicators.comparison import ComparisonError
     from indicators.evaluate import EvaluationError
 
     try:
@@ -193,7 +194,7 @@ def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
             include_unverified=include_unverified,
             area=area,
         )
-    except EvaluationError:
+    except (EvaluationError, ComparisonError):
         return None
 
 

@@ -130,11 +130,16 @@ def per_area(frame: pd.DataFrame, areas: pd.DataFrame, outcome: str, lang: str) 
     )
 
 
-def area_estimate(result: Any, lang: str) -> None:
-    """An area's own DiD estimate against its matched peers, with its caveats."""
+def area_estimate(result: Any, lang: str, *, all_unverified: bool = False) -> None:
+    """An area's own DiD estimate against its matched peers, with its caveats.
+
+    ``all_unverified``: every member of the area is unverified and they are left out, which
+    is why there is no estimate; the message says how to include them.
+    """
     st.subheader(t("profile.did_title", lang))
     if result is None:
-        st.info(t("profile.did_unavailable", lang))
+        key = "profile.did_all_unverified" if all_unverified else "profile.did_unavailable"
+        st.info(t(key, lang))
         return
     did = result.did
     unit = _unit("unemployed_share_pct", lang)

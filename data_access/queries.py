@@ -25,11 +25,16 @@ OBS_COLUMNS = [
 ]
 
 
-def _frame(engine: Engine, statement: object, columns: Sequence[str]) -> pd.DataFrame:
+def _frame(
+    engine: Engine, statement: object, columns: Sequence[str], *, raw: bool = False
+) -> pd.DataFrame:
+    """Run ``statement`` into a frame. ``raw``: take the driver's rows as they are, without
+    SQLAlchemy's result processing; only for columns the driver returns as the final Python
+    type (text, float; booleans as 0/1 are cast by the caller), never dates."""
     with engine.connect() as conn:
         result = conn.execute(statement)  # type: ignore[call-overload]
-        # Plain tuples: pandas builds a frame from SQLAlchemy Row objects several times slower.
-        rows = [tuple(row) for row in result]
+        # Plain tuples: pandas builds a frame from SQLAlchemy Row objects much slower.
+        rows = result.cursor.fetchall() if raw else [tuple(row) for row in result]
     return pd.DataFrame.from_records(rows, columns=list(columns))
 
 
@@ -81,7 +86,7 @@ def observations(
     if until is not None:
         statement = statement.where(obs.c.month <= until)
     statement = statement.order_by(obs.c.indicator, obs.c.month, obs.c.area_code)
-    return _typed(_frame(engine, statement, OBS_COLUMNS))
+    return _typed(_frame(engine, statement, OBS_COLUMNS, raw=True))
 
 
 def months_available(engine: Engine, *, indicator: str, level: str) -> list[str]:

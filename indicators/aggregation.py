@@ -105,17 +105,21 @@ def aggregate(
             "denominator are not available to aggregate"
         )
     wide = unit_inputs(obs, indicator)
-    all_months = sorted(set(months) if months is not None else set(obs["month"]))
+    # unique() first: iterating an Arrow-backed column element by element is slow
+    all_months = sorted(set(months) if months is not None else set(obs["month"].unique()))
     members = units.copy()
     if "member_from" not in members:
         members["member_from"] = None
         members["member_to"] = None
     grid = members.merge(pd.DataFrame({"month": all_months}), how="cross")
-    grid = grid[
-        _in_window(
-            grid["month"], grid["member_from"].astype("string"), grid["member_to"].astype("string")
-        )
-    ]
+    if members["member_from"].notna().any() or members["member_to"].notna().any():
+        grid = grid[
+            _in_window(
+                grid["month"],
+                grid["member_from"].astype("string"),
+                grid["member_to"].astype("string"),
+            )
+        ]
     grid = grid.merge(
         wide, left_on=["unit_code", "month"], right_on=["area_code", "month"], how="left"
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +40,27 @@ def _country(country_obs: pd.DataFrame, month: str) -> Headline:
     return Headline("country", now, float(share.get(month, np.nan)), now - before, 1, ())
 
 
+TOTALS = ("unemployed_jobseekers", "unemployed_share_pct")
+
+
+def group_totals(
+    muni_obs: pd.DataFrame,
+    groups: Mapping[str, Sequence[str]],
+    months: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The headline indicators (:data:`TOTALS`) aggregated over each group, every month of
+    ``muni_obs`` (or ``months``): :data:`aggregation.RESULT_COLUMNS` plus ``indicator``.
+
+    Computed once, it answers :func:`headlines_from` and :func:`share_series_from` for any
+    month without aggregating again."""
+    units = aggregation.units_frame(groups)
+    parts = [
+        aggregation.aggregate(muni_obs, units, code, months).assign(indicator=code)
+        for code in TOTALS
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
 def headlines(
     country_obs: pd.DataFrame,
     muni_obs: pd.DataFrame,
@@ -48,22 +69,32 @@ def headlines(
 ) -> dict[str, Headline]:
     """Headline figures for ``month``: the country (its own series) and each group of
     municipalities (sums over the members that reported)."""
+    totals = group_totals(muni_obs, groups, [previous_month(month), month])
+    return headlines_from(country_obs, totals, groups, month)
+
+
+def headlines_from(
+    country_obs: pd.DataFrame,
+    totals: pd.DataFrame,
+    groups: Iterable[str],
+    month: str,
+) -> dict[str, Headline]:
+    """:func:`headlines` from the output of :func:`group_totals`."""
     result = {"country": _country(country_obs, month)}
-    units = aggregation.units_frame(groups)
-    months = [previous_month(month), month]
-    counts = aggregation.aggregate(muni_obs, units, "unemployed_jobseekers", months)
-    shares = aggregation.aggregate(muni_obs, units, "unemployed_share_pct", [month])
+    before_month = previous_month(month)
+    counts = totals[totals["indicator"] == "unemployed_jobseekers"]
+    shares = totals[totals["indicator"] == "unemployed_share_pct"]
     for key in groups:
         c = counts[counts["group"] == key].set_index("month")
         s = shares[shares["group"] == key].set_index("month")
         if month not in c.index:
             continue
         now = float(c.at[month, "value"])
-        before = float(c.at[months[0], "value"]) if months[0] in c.index else np.nan
+        before = float(c.at[before_month, "value"]) if before_month in c.index else np.nan
         result[key] = Headline(
             key,
             now,
-            float(s.at[month, "value"]),
+            float(s.at[month, "value"]) if month in s.index else np.nan,
             now - before,
             int(c.at[month, "n_units"]),
             tuple(c.at[month, "missing"]),
@@ -84,16 +115,31 @@ def unallocated(country_obs: pd.DataFrame, muni_obs: pd.DataFrame, month: str) -
     return float(national.iloc[0] - local.sum(skipna=True))
 
 
+def unallocated_series(country_obs: pd.DataFrame, muni_obs: pd.DataFrame) -> pd.Series:
+    """:func:`unallocated` for every month with both a national and a municipal figure,
+    indexed by month."""
+    national = country_obs[country_obs["indicator"] == "unemployed_jobseekers"]
+    national = national.drop_duplicates("month").set_index("month")["value"]
+    local = muni_obs[muni_obs["indicator"] == "unemployed_jobseekers"]
+    local = local.groupby("month")["value"].sum()  # NaN-skipping, as unallocated()
+    return (national - local).dropna()
+
+
 def share_series(
     country_obs: pd.DataFrame, muni_obs: pd.DataFrame, groups: Mapping[str, Sequence[str]]
 ) -> pd.DataFrame:
     """Monthly unemployed share for the country and each group: ``month, key, value``."""
+    return share_series_from(country_obs, group_totals(muni_obs, groups))
+
+
+def share_series_from(country_obs: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """:func:`share_series` from the output of :func:`group_totals`."""
     country = aggregation.unit_values(country_obs, "unemployed_share_pct")
-    parts = [country.assign(key="country")[["month", "key", "value"]]]
-    grouped = aggregation.aggregate(
-        muni_obs, aggregation.units_frame(groups), "unemployed_share_pct"
-    )
-    parts.append(grouped.rename(columns={"group": "key"})[["month", "key", "value"]])
+    grouped = totals[totals["indicator"] == "unemployed_share_pct"]
+    parts = [
+        country.assign(key="country")[["month", "key", "value"]],
+        grouped.rename(columns={"group": "key"})[["month", "key", "value"]],
+    ]
     return pd.concat(parts, ignore_index=True).dropna(subset=["value"])
 
 
@@ -143,11 +189,38 @@ def area_changes(
 ) -> pd.DataFrame:
     """Each trial area's value in ``month`` and its change on a year earlier:
     ``area_id, value, before, change``, largest improvement first."""
+    totals = area_totals(
+        obs,
+        memberships,
+        indicator=indicator,
+        include_unverified=include_unverified,
+        months=[previous_month(month, 12), month],
+    )
+    return changes_from(totals, month=month, indicator=indicator)
+
+
+def area_totals(
+    obs: pd.DataFrame,
+    memberships: pd.DataFrame,
+    *,
+    indicator: str = "unemployed_share_pct",
+    include_unverified: bool = False,
+    months: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """``indicator`` aggregated over each trial area's members (in the months they were
+    members), every month of ``obs`` (or ``months``): :data:`aggregation.RESULT_COLUMNS`."""
     from indicators import profile
 
     units = profile.area_units(memberships, include_unverified=include_unverified)
+    return aggregation.aggregate(obs, units, indicator, months)
+
+
+def changes_from(
+    totals: pd.DataFrame, *, month: str, indicator: str = "unemployed_share_pct"
+) -> pd.DataFrame:
+    """:func:`area_changes` from the output of :func:`area_totals`."""
     before = previous_month(month, 12)
-    result = aggregation.aggregate(obs, units, indicator, [before, month])
+    result = totals[totals["month"].isin([before, month])]
     wide = result.pivot(index="group", columns="month", values="value")
     if month not in wide or before not in wide:
         return pd.DataFrame(columns=["area_id", "value", "before", "change"])

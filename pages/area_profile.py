@@ -73,7 +73,13 @@ all_units = profile.area_units(members, include_unverified=include)
 ranks = profile.area_ranks(obs, all_units, indicator=indicator, month=month)
 present.area_headline(series, ranks, area_id=area_id, indicator=indicator, month=month, lang=lang)
 sections.profile_chart(
-    series, area_members, indicator=indicator, month=month, title=area_names[area_id], lang=lang
+    series,
+    area_members,
+    indicator=indicator,
+    month=month,
+    title=area_names[area_id],
+    lang=lang,
+    data_key=(url, area_id, include),
 )
 evaluation_view.area_estimate(
     estimate, lang, all_unverified=not include and (area_members["status"] == "probable").all()

@@ -5,7 +5,7 @@ import streamlit as st
 from geo import maps
 from i18n import fmt_month, t
 from indicators import definitions, mapping
-from ui import data, export, present
+from ui import data, export, present, specs
 from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
@@ -72,9 +72,16 @@ include = url_toggle("unverified", t("overview.include_unverified", lang), lang=
 labels = present.map_labels(lang)
 left, right = st.columns([2, 3])
 if level == "organiser":
-    chart = maps.trial_area_map(shapes, members, month, areas=areas, lang=lang, labels=labels)
-    left.altair_chart(
-        chart, key="map_chart", theme=None, alt=present.trial_map_alt(members, month, lang)
+    chart = specs.cached_chart(
+        ("organiser_map", url, month, lang),
+        lambda: maps.trial_area_map(shapes, members, month, areas=areas, lang=lang, labels=labels),
+    )
+    specs.show(
+        chart,
+        key="map_chart",
+        theme=None,
+        alt=present.trial_map_alt(members, month, lang),
+        container=left,
     )
     table = present.organiser_table(members, munis, areas, month, lang)
     download = table
@@ -88,22 +95,29 @@ else:
         values = mapping.area_values(
             obs, members, indicator=indicator, month=month, include_unverified=include
         )
-    chart = maps.choropleth(
-        values,
-        shapes,
-        level=level,
-        memberships=members,
-        month=month,
-        areas=areas,
-        labels=labels,
-        lang=lang,
-        classification=classes,
-        value_format=present.py_format(indicator),
-        unit="%" if present.is_share(indicator) else "",
-        reverse=definitions.get(indicator).better == "higher",
+    chart = specs.cached_chart(
+        ("choropleth", url, level, indicator, month, classes, include, lang),
+        lambda: maps.choropleth(
+            values,
+            shapes,
+            level=level,
+            memberships=members,
+            month=month,
+            areas=areas,
+            labels=labels,
+            lang=lang,
+            classification=classes,
+            value_format=present.py_format(indicator),
+            unit="%" if present.is_share(indicator) else "",
+            reverse=definitions.get(indicator).better == "higher",
+        ),
     )
-    left.altair_chart(
-        chart, key="map_chart", theme=None, alt=present.map_alt(values, indicator, month, lang)
+    specs.show(
+        chart,
+        key="map_chart",
+        theme=None,
+        alt=present.map_alt(values, indicator, month, lang),
+        container=left,
     )
     table = present.values_table(values, munis, areas, level, indicator, lang)
     download = present.values_export(values, munis, areas, level, lang)

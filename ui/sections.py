@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -12,36 +12,51 @@ from i18n import fmt_month, fmt_signed, t, vega_locale
 from indicators import definitions, summary
 from indicators.charts import small_multiples
 from indicators.events import events_between
-from ui import export, present
+from ui import export, present, specs
 
 TRIAL_FIRST, TRIAL_LAST = "2021-03", "2024-12"
 
 
 def trial_map(
-    shapes: pd.DataFrame, members: pd.DataFrame, areas: pd.DataFrame, month: str, lang: str
+    shapes: pd.DataFrame,
+    members: pd.DataFrame,
+    areas: pd.DataFrame,
+    month: str,
+    lang: str,
+    *,
+    data_key: Hashable,
 ) -> None:
-    """Who organised the services in ``month`` (the trial's first month before it began)."""
+    """Who organised the services in ``month`` (the trial's first month before it began).
+
+    ``data_key`` names the data the frames come from (the database URL): with the month and
+    language it keys the cached chart (see :mod:`ui.specs`).
+    """
     shown = min(max(month, TRIAL_FIRST), TRIAL_LAST)
     st.subheader(t("overview.map_title", lang, month=fmt_month(shown, lang)))
-    chart = maps.trial_area_map(
-        shapes,
-        members,
-        shown,
-        areas=areas,
-        lang=lang,
-        labels=present.map_labels(lang),
-        width=330,
-        height=560,
+    chart = specs.cached_chart(
+        ("overview_map", data_key, shown, lang),
+        lambda: maps.trial_area_map(
+            shapes,
+            members,
+            shown,
+            areas=areas,
+            lang=lang,
+            labels=present.map_labels(lang),
+            width=330,
+            height=560,
+        ),
     )
-    st.altair_chart(
+    specs.show(
         chart, key="overview_map", theme=None, alt=present.trial_map_alt(members, shown, lang)
     )
     if shown != month:
         st.caption(t("overview.map_outside", lang))
 
 
-def key_indicators(panels: pd.DataFrame, lang: str) -> None:
-    """Small multiples of the key indicators for the country, the trial and the rest."""
+def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> None:
+    """Small multiples of the key indicators for the country, the trial and the rest.
+
+    ``data_key`` names the data ``panels`` come from (URL and options) for the chart cache."""
     panels = panels[panels["month"] >= "2019-01"]
     labels = {k: t(f"overview.{k}", lang) for k in ("country", "trial", "rest")}
     titles = {
@@ -52,16 +67,19 @@ def key_indicators(panels: pd.DataFrame, lang: str) -> None:
     }
     frame = panels.assign(series=panels["key"].map(labels), panel=panels["indicator"].map(titles))
     events = events_between(frame["month"].min(), frame["month"].max())
-    chart = small_multiples(
-        frame[["month", "panel", "series", "value"]],
-        x_title=t("chart.month", lang),
-        series_title=t("chart.series", lang),
-        series_order=list(labels.values()),
-        events=events,
-        locale=vega_locale(lang),
+    chart = specs.cached_chart(
+        ("key_panels", data_key, lang),
+        lambda: small_multiples(
+            frame[["month", "panel", "series", "value"]],
+            x_title=t("chart.month", lang),
+            series_title=t("chart.series", lang),
+            series_order=list(labels.values()),
+            events=events,
+            locale=vega_locale(lang),
+        ),
     )
     st.subheader(t("overview.key_title", lang))
-    st.altair_chart(
+    specs.show(
         chart,
         key="overview_panels",
         alt=t("overview.key_alt", lang, panels=", ".join(titles.values())),
@@ -137,9 +155,16 @@ def headline_cards(
 
 
 def share_chart(
-    series: pd.DataFrame, heads: Mapping[str, summary.Headline], month: str, lang: str
+    series: pd.DataFrame,
+    heads: Mapping[str, summary.Headline],
+    month: str,
+    lang: str,
+    *,
+    data_key: Hashable,
 ) -> None:
-    """The monthly unemployed share since 2019 with events, its table and downloads."""
+    """The monthly unemployed share since 2019 with events, its table and downloads.
+
+    ``data_key`` names the data ``series`` comes from (URL and options) for the chart cache."""
     from i18n import fmt_percent
     from indicators.charts import line_chart
 
@@ -148,19 +173,22 @@ def share_chart(
     series = series.assign(series=series["key"].map(labels))
     events = events_between(series["month"].min(), series["month"].max())
     events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
-    chart = line_chart(
-        series,
-        y_title=t("overview.share", lang) + " (%)",
-        x_title=t("chart.month", lang),
-        series_title=t("chart.series", lang),
-        events=events,
-        highlight_month=month,
-        series_order=list(labels.values()),
-        locale=vega_locale(lang),
+    chart = specs.cached_chart(
+        ("share", data_key, month, lang),
+        lambda: line_chart(
+            series,
+            y_title=t("overview.share", lang) + " (%)",
+            x_title=t("chart.month", lang),
+            series_title=t("chart.series", lang),
+            events=events,
+            highlight_month=month,
+            series_order=list(labels.values()),
+            locale=vega_locale(lang),
+        ),
     )
     st.subheader(t("overview.chart_title", lang))
     shares = {k: fmt_percent(heads[k].share if k in heads else None, lang) for k in labels}
-    st.altair_chart(
+    specs.show(
         chart,
         key="overview_chart",
         alt=t(
@@ -189,8 +217,12 @@ def profile_chart(
     month: str,
     title: str,
     lang: str,
+    data_key: Hashable,
 ) -> None:
-    """The area against its comparison groups and the country, with table and downloads."""
+    """The area against its comparison groups and the country, with table and downloads.
+
+    ``data_key`` names the data ``series`` comes from (URL, area, options) for the chart
+    cache."""
     from i18n import fmt_number
     from indicators import aggregation
     from indicators.charts import line_chart
@@ -200,17 +232,20 @@ def profile_chart(
     events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
     name = definitions.get(indicator).name(lang)
     st.subheader(t("profile.series_title", lang, indicator=name))
-    chart = line_chart(
-        frame,
-        y_title=present.axis_title(indicator, lang),
-        x_title=t("chart.month", lang),
-        series_title=t("chart.series", lang),
-        events=events,
-        series_order=list(dict.fromkeys(frame["series"])),
-        value_format=present.value_format(indicator),
-        locale=vega_locale(lang),
+    chart = specs.cached_chart(
+        ("profile", data_key, indicator, lang),
+        lambda: line_chart(
+            frame,
+            y_title=present.axis_title(indicator, lang),
+            x_title=t("chart.month", lang),
+            series_title=t("chart.series", lang),
+            events=events,
+            series_order=list(dict.fromkeys(frame["series"])),
+            value_format=present.value_format(indicator),
+            locale=vega_locale(lang),
+        ),
     )
-    st.altair_chart(chart, key="profile_chart", alt=present.series_alt(frame, name, month, lang))
+    specs.show(chart, key="profile_chart", alt=present.series_alt(frame, name, month, lang))
     if present.is_count(indicator):
         st.caption(t("profile.index_note", lang))
     table = present.series_table(frame).reset_index()

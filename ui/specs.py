@@ -1,0 +1,59 @@
+"""Chart specs built once per view and shared by every session.
+
+Building an Altair chart and turning it into Vega-Lite JSON takes a tenth of a second to half
+a second (the maps most); the result depends only on the view (page, month, language,
+options) and the data. :func:`cached_chart` keeps the JSON in ``st.cache_data`` under a key
+that names the view, so a second visitor, a rerun or a language switch back gets it without
+building again; :func:`show` draws it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import streamlit as st
+
+from ui.data import TTL
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=1024)
+def _spec(key: tuple[Hashable, ...], _build: Callable[[], Any]) -> dict[str, Any]:
+    # ``_build`` is not hashed (leading underscore): ``key`` alone identifies the chart.
+    return dict(_build().to_dict())
+
+
+class CachedChart:
+    """A chart's Vega-Lite spec, cached under ``key``; stands in for the Altair chart where
+    only ``to_dict()`` is needed (drawing, PNG and SVG exports)."""
+
+    def __init__(self, key: tuple[Hashable, ...], build: Callable[[], Any]) -> None:
+        self.key = key
+        self._build = build
+        self.spec = _spec(key, build)
+
+    def to_dict(self, *_: Any, **__: Any) -> dict[str, Any]:
+        """A fresh copy of the spec (changing it leaves the cache alone)."""
+        return _spec(self.key, self._build)
+
+
+def cached_chart(key: tuple[Hashable, ...], build: Callable[[], Any]) -> CachedChart:
+    """The chart ``build()`` makes, built only when no session has built ``key`` yet.
+
+    ``key`` must name everything the chart depends on besides the database (its URL is part
+    of it): page and chart, month, language, options.
+    """
+    return CachedChart(key, build)
+
+
+def show(
+    chart: CachedChart,
+    *,
+    key: str,
+    alt: str,
+    theme: str | None = "streamlit",
+    container: Any = None,
+) -> None:
+    """Draw a cached chart (like ``st.altair_chart``) with its text alternative."""
+    target = container if container is not None else st
+    target.vega_lite_chart(spec=chart.spec, key=key, alt=alt, theme=theme)  # type: ignore[arg-type]

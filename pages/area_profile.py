@@ -3,7 +3,7 @@
 import streamlit as st
 
 from i18n import t
-from indicators import definitions, profile
+from indicators import definitions
 from ui import data, evaluation_view, present, sections
 from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
@@ -49,28 +49,16 @@ st.dataframe(present.members_table(area_members, munis, lang), hide_index=True, 
 if (area_members["status"] == "probable").any():
     st.warning(t("profile.unverified_note", lang), icon=":material/help:")
 
-inputs = definitions.inputs_of(indicator)
-with data.guarded(lang):
-    obs = data.observations(url, indicators=inputs, level="municipality", since="2019-01")
-    country = data.observations(
-        url, indicators=(*inputs, indicator), level="country", since="2019-01"
-    )
-groups = present.comparison_groups(members, munis, area_id, include_unverified=include)
 with data.guarded(lang):
     estimate = data.area_evaluation(url, area=area_id, include_unverified=include)
-if estimate is not None:
-    groups["peers"] = list(estimate.group.control)
-units = profile.area_units(members[members["area_id"] == area_id], include_unverified=True)
-series = profile.compare_series(
-    obs, country, indicator=indicator, area_units_frame=units, groups=groups
-)
-month = profile.latest_with_value(series)
+    figures = data.profile_figures(
+        url, area=area_id, indicator=indicator, include_unverified=include
+    )
+series, month, ranks = figures["series"], figures["month"], figures["ranks"]
 if month is None:
     st.info(t("profile.not_available", lang))
     st.stop()
 
-all_units = profile.area_units(members, include_unverified=include)
-ranks = profile.area_ranks(obs, all_units, indicator=indicator, month=month)
 present.area_headline(series, ranks, area_id=area_id, indicator=indicator, month=month, lang=lang)
 sections.profile_chart(
     series,

@@ -63,11 +63,13 @@ try:
         result = data.evaluation(url, **options)
         areas = data.trial_areas(url)
     evaluation_view.headline(result, outcome, lang)
-    evaluation_view.event_study(result, outcome, lang)
+    evaluation_view.event_study(result, outcome, lang, data_key=(url, *sorted(options.items())))
     # Pooled results are on screen while the 25 per-area estimates are computed.
     with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
         per_area = data.evaluation_table(url, **options)
-    evaluation_view.per_area(per_area, areas, outcome, lang)
+    evaluation_view.per_area(
+        per_area, areas, outcome, lang, data_key=(url, *sorted(options.items()))
+    )
 except EvaluationError as error:
     st.error(t("evaluation.failed", lang, reason=str(error)))
     st.stop()

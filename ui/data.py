@@ -275,3 +275,36 @@ def overview_shares(url: str, *, include_unverified: bool) -> pd.DataFrame:
 
     totals = overview_totals(url, include_unverified=include_unverified, since=OVERVIEW_SINCE)
     return summary.share_series_from(totals["country"], totals["groups"])
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=256)
+def profile_figures(
+    url: str, *, area: str, indicator: str, include_unverified: bool
+) -> dict[str, Any]:
+    """An area profile's figures, computed once for all sessions: ``series`` (the area, its
+    comparison groups, matched peers and the country; see
+    :func:`indicators.profile.compare_series`), ``month`` (the latest with a value for the
+    area, or None) and ``ranks`` (every area's value and rank in that month, or None)."""
+    from indicators import definitions, profile
+    from ui import present
+
+    inputs = definitions.inputs_of(indicator)
+    obs = observations(url, indicators=inputs, level="municipality", since="2019-01")
+    country = observations(url, indicators=(*inputs, indicator), level="country", since="2019-01")
+    members = memberships(url)
+    groups = present.comparison_groups(
+        members, municipalities(url), area, include_unverified=include_unverified
+    )
+    estimate = area_evaluation(url, area=area, include_unverified=include_unverified)
+    if estimate is not None:
+        groups["peers"] = list(estimate.group.control)
+    units = profile.area_units(members[members["area_id"] == area], include_unverified=True)
+    series = profile.compare_series(
+        obs, country, indicator=indicator, area_units_frame=units, groups=groups
+    )
+    month = profile.latest_with_value(series)
+    ranks = None
+    if month is not None:
+        all_units = profile.area_units(members, include_unverified=include_unverified)
+        ranks = profile.area_ranks(obs, all_units, indicator=indicator, month=month)
+    return {"series": series, "month": month, "ranks": ranks}

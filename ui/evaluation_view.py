@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from typing import Any
 
 import numpy as np
@@ -13,7 +14,7 @@ from i18n import fmt_number, t, vega_locale
 from indicators import definitions
 from indicators.charts import event_study_chart, forest_chart
 from indicators.evaluate import FEW_TREATED, PRETREND_ALPHA
-from ui import export
+from ui import export, specs
 
 
 def _unit(outcome: str, lang: str) -> str:
@@ -72,17 +73,22 @@ def headline(result: Any, outcome: str, lang: str) -> None:
         st.warning(t("evaluation.few_treated", lang, n=result.n_treated))
 
 
-def event_study(result: Any, outcome: str, lang: str) -> None:
-    """The event-study chart with its table and downloads."""
+def event_study(result: Any, outcome: str, lang: str, *, data_key: Hashable) -> None:
+    """The event-study chart with its table and downloads.
+
+    ``data_key`` names the estimate (URL and options) for the chart cache."""
     if result.event is None:
         return
     table = result.event.table
     y_title = f"{definitions.get(outcome).name(lang)} ({_unit(outcome, lang) or '='})"
-    chart = event_study_chart(
-        table, x_title=t("evaluation.event_x", lang), y_title=y_title, locale=vega_locale(lang)
+    chart = specs.cached_chart(
+        ("event_study", data_key, lang),
+        lambda: event_study_chart(
+            table, x_title=t("evaluation.event_x", lang), y_title=y_title, locale=vega_locale(lang)
+        ),
     )
     st.subheader(t("evaluation.event_title", lang))
-    st.altair_chart(chart, key="event_chart", alt=t("evaluation.event_alt", lang, n=len(table)))
+    specs.show(chart, key="event_chart", alt=t("evaluation.event_alt", lang, n=len(table)))
     export_table = table[["rel_period", "estimate", "std_error", "ci_low", "ci_high"]].round(4)
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(export_table, hide_index=True, key="event_table")
@@ -91,8 +97,12 @@ def event_study(result: Any, outcome: str, lang: str) -> None:
     )
 
 
-def per_area(frame: pd.DataFrame, areas: pd.DataFrame, outcome: str, lang: str) -> None:
-    """Pooled and per-area estimates as a forest plot and a table."""
+def per_area(
+    frame: pd.DataFrame, areas: pd.DataFrame, outcome: str, lang: str, *, data_key: Hashable
+) -> None:
+    """Pooled and per-area estimates as a forest plot and a table.
+
+    ``data_key`` names the estimates (URL and options) for the chart cache."""
     names = dict(
         zip(areas["area_id"], areas["name_sv" if lang == "sv" else "name_fi"], strict=True)
     )
@@ -104,14 +114,17 @@ def per_area(frame: pd.DataFrame, areas: pd.DataFrame, outcome: str, lang: str) 
     rows["order"] = np.where(rows["area"] == "pooled", 0, 1)
     rows = rows.sort_values(["order", "area"]).reset_index(drop=True)
     unit = _unit(outcome, lang)
-    chart = forest_chart(
-        rows,
-        x_title=f"{t('evaluation.estimate', lang)} {unit}".strip(),
-        label_title=t("evaluation.col.area", lang),
-        locale=vega_locale(lang),
+    chart = specs.cached_chart(
+        ("forest", data_key, lang),
+        lambda: forest_chart(
+            rows,
+            x_title=f"{t('evaluation.estimate', lang)} {unit}".strip(),
+            label_title=t("evaluation.col.area", lang),
+            locale=vega_locale(lang),
+        ),
     )
     st.subheader(t("evaluation.areas_title", lang))
-    st.altair_chart(chart, key="forest_chart", alt=t("evaluation.areas_alt", lang, n=len(rows)))
+    specs.show(chart, key="forest_chart", alt=t("evaluation.areas_alt", lang, n=len(rows)))
     table = pd.DataFrame(
         {
             t("evaluation.col.area", lang): rows["label"],

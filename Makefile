@@ -23,7 +23,7 @@ db: $(VENV)/.runtime-$(REQ_HASH)
 	$(PY) -m data_access build
 
 run: db
-	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false OPENBLAS_NUM_THREADS=1 \
+	STREAMLIT_BROWSER_GATHER_USAGE_STATS=false OPENBLAS_NUM_THREADS=1 SEURANTA_WARMUP=1 \
 		$(VENV)/bin/streamlit run app.py \
 		--server.address 127.0.0.1 --server.port $(PORT)
 

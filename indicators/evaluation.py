@@ -991,7 +991,7 @@ def prepare_panel(
     dropped: list[dict[str, Any]] = []
     rows_per_unit = frame.groupby("unit", sort=False).size()
     frame = frame.loc[frame["_month"].between(start.ordinal, end.ordinal)]
-    in_window = set(frame["unit"])
+    in_window = set(frame["unit"].unique())  # unique(): no per-row iteration
     for u, n_rows in rows_per_unit.items():
         if u not in in_window:
             dropped.append({"unit": u, "reason": "no observations in the window", "n_rows": n_rows})
@@ -1017,7 +1017,7 @@ def prepare_panel(
                 )
         frame = frame.loc[frame["unit"].map(complete).fillna(0).to_numpy() >= n_months]
 
-    present = set(frame["unit"])
+    present = set(frame["unit"].unique())
     missing_treated = tuple(u for u in treated_units if u not in present)
     ordinals = frame["_month"].to_numpy()
     codes, uniques = pd.factorize(ordinals)

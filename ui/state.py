@@ -24,9 +24,12 @@ def _quote(value: object) -> str:
 def page_start(page_file: str) -> str:
     """Start the page ``page_file`` (its ``__file__``) inside app.py's navigation; returns
     the UI language."""
+    from ui import warmup
+    from ui.db import database_url
     from ui.routing import ensure_routed
 
     ensure_routed(page_file)
+    warmup.start(database_url())
     return current_lang()
 
 

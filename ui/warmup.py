@@ -1,0 +1,92 @@
+"""Fill the shared caches with the default views when a server starts.
+
+The costly figures (the overview's totals, the evaluation's 27 regressions, the first area
+profile) are kept in ``st.cache_data``, shared by every session. Without a warm-up the first
+visitor of each page after a start pays for them; with ``SEURANTA_WARMUP=1`` the first page
+request starts one background thread that computes the default views, so later first visits
+find them ready. It reads nothing but the database, writes nothing but the caches, and a
+failure only logs: the page computes what is missing as it would have anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+
+ENV = "SEURANTA_WARMUP"
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_started: set[str] = set()
+
+
+def enabled() -> bool:
+    """True when ``$SEURANTA_WARMUP`` is 1 (set by ``make run`` and the deployment notes;
+    tests and benchmarks of cold caches leave it unset)."""
+    return os.environ.get(ENV, "0") == "1"
+
+
+def start(url: str) -> threading.Thread | None:
+    """Warm the caches for ``url`` once per process, in a daemon thread; returns the thread
+    when this call started it."""
+    if not enabled():
+        return None
+    with _lock:
+        if url in _started:
+            return None
+        _started.add(url)
+    thread = threading.Thread(target=warm, args=(url,), name="seuranta-warmup", daemon=True)
+    thread.start()
+    return thread
+
+
+def warm(url: str) -> None:
+    """Compute the default view of every page into the shared caches (see the module doc)."""
+    from ui import data
+
+    began = time.perf_counter()
+    steps = [
+        ("overview", lambda: _overview(url)),
+        ("area profile", lambda: _profile(url)),
+        ("evaluation", lambda: _evaluation(url)),
+        ("data and methods", lambda: data.coverage(url)),
+    ]
+    for name, step in steps:
+        try:
+            step()
+        except Exception:  # a failure here is only a cache left cold
+            log.warning("cache warm-up of the %s failed", name, exc_info=True)
+    log.info("caches warmed in %.1f s", time.perf_counter() - began)
+
+
+def _overview(url: str) -> None:
+    from ui import data
+
+    months = data.months_available(url, indicator="unemployed_jobseekers", level="country")
+    if months:
+        data.overview_month(url, month=months[-1], include_unverified=False)
+    data.overview_shares(url, include_unverified=False)
+    data.key_panels(url, include_unverified=False)
+
+
+def _profile(url: str) -> None:
+    from ui import data
+
+    data.profile_figures(
+        url, area="A01", indicator="unemployed_share_pct", include_unverified=False
+    )
+
+
+def _evaluation(url: str) -> None:
+    from ui import data
+
+    options = dict(
+        outcome="unemployed_share_pct",
+        comparison="all_other",
+        start="2019-01",
+        end="2024-12",
+        include_unverified=False,
+    )
+    data.evaluation(url, **options)  # type: ignore[arg-type]
+    data.evaluation_table(url, **options)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -56,8 +57,10 @@ def fmt_signed(value: float | None, lang: str, decimals: int = 0, unit: str = ""
     return f"{sign}{text}{(' ' + unit) if unit else ''}"
 
 
+@lru_cache(maxsize=4096)
 def fmt_month(month: str, lang: str, style: str = "long") -> str:
-    """``2021-03`` → ``maaliskuu 2021`` / ``mars 2021`` / ``March 2021``."""
+    """``2021-03`` → ``maaliskuu 2021`` / ``mars 2021`` / ``March 2021`` (memoised: month
+    pickers format a few hundred labels on every run)."""
     year, mon = (int(p) for p in month.split("-"))
     pattern = "LLLL yyyy" if style == "long" else "LLL yyyy"
     return format_date(date(year, mon, 1), pattern, locale=LOCALES[lang])

@@ -503,47 +503,60 @@ def bench_script(database_url: str, plan: Plan) -> list[Result]:
         # Each AppTest run resets Streamlit's log level; its bare-mode warnings are noise here
         st_logger.set_log_level("error")
 
-    def run_twice(script: Path, page: str | None) -> tuple[float, float]:
+    def run_three(script: Path, page: str | None) -> tuple[float, float, float]:
+        """Cold (caches cleared), warm (the same session again) and new session (a new
+        AppTest on the caches the first left, as a second visitor finds them)."""
         quiet()
         st.cache_data.clear()
         st.cache_resource.clear()
         boundaries.clear_cache()  # the simplified map layers, kept per process
-        at = AppTest.from_file(str(script), default_timeout=APPTEST_TIMEOUT)
-        if page is not None:
-            at.switch_page(f"pages/{page}.py")
-        began = time.perf_counter()
-        at.run()
-        cold = time.perf_counter() - began
-        if at.exception:
-            raise RuntimeError(f"{page or script.name}: {at.exception[0].value}")
-        began = time.perf_counter()
-        at.run()
-        warm = time.perf_counter() - began
-        if at.exception:
-            raise RuntimeError(f"{page or script.name} (rerun): {at.exception[0].value}")
-        return cold, warm
+
+        def fresh() -> Any:
+            at = AppTest.from_file(str(script), default_timeout=APPTEST_TIMEOUT)
+            if page is not None:
+                at.switch_page(f"pages/{page}.py")
+            return at
+
+        def timed(at: Any, what: str) -> float:
+            began = time.perf_counter()
+            at.run()
+            seconds = time.perf_counter() - began
+            if at.exception:
+                raise RuntimeError(f"{page or script.name} ({what}): {at.exception[0].value}")
+            return seconds
+
+        at = fresh()
+        cold = timed(at, "cold")
+        warm = timed(at, "rerun")
+        quiet()
+        second = timed(fresh(), "new session")
+        return cold, warm, second
 
     # Streamlit's own first-use costs (component discovery, first dataframe) are not a page's
-    run_twice(EMPTY_PAGE, None)
-    run_twice(APP, "data_methods")
+    run_three(EMPTY_PAGE, None)
+    run_three(APP, "data_methods")
 
     budget = plan.budget("script", "script_item")
     cold: dict[str, list[float]] = {p: [] for p in PAGES}
     warm: dict[str, list[float]] = {p: [] for p in PAGES}
+    second: dict[str, list[float]] = {p: [] for p in PAGES}
     empty_cold: list[float] = []
     empty_warm: list[float] = []
+    empty_second: list[float] = []
     for round_no in range(plan.repeats):
         for page in rotate(PAGES, round_no):
             if not budget.want(page):
                 continue
             began = time.monotonic()
-            e_cold, e_warm = run_twice(EMPTY_PAGE, None)
-            p_cold, p_warm = run_twice(APP, page)
+            e_cold, e_warm, e_second = run_three(EMPTY_PAGE, None)
+            p_cold, p_warm, p_second = run_three(APP, page)
             budget.record(page, time.monotonic() - began)
             empty_cold.append(e_cold)
             empty_warm.append(e_warm)
+            empty_second.append(e_second)
             cold[page].append(p_cold)
             warm[page].append(p_warm)
+            second[page].append(p_second)
     quiet()
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -554,8 +567,11 @@ def bench_script(database_url: str, plan: Plan) -> list[Result]:
         if page == PAGES[0]:
             note = join_notes(
                 "cold: st.cache_data, st.cache_resource and geo's layer cache cleared, a new "
-                "AppTest; warm: its second run. Baseline: scripts/bench_pages/empty.py run the "
-                "same way (its cold run is mostly AppTest's own start-up)",
+                "AppTest (the first visitor after a start or a data load, without the "
+                "SEURANTA_WARMUP warm-up); new session: another new AppTest on the caches the "
+                "first run filled, as every later visitor opens the page; warm: the first "
+                "session's second run. Baseline: scripts/bench_pages/empty.py run the same way "
+                "(its cold run is mostly AppTest's own start-up)",
                 note,
             )
         if page == "evaluation":
@@ -575,6 +591,16 @@ def bench_script(database_url: str, plan: Plan) -> list[Result]:
                 empty_cold,
                 SCRIPT_COLD_TARGET,
                 note,
+            )
+        )
+        results.append(
+            Result(
+                "script",
+                f"script: {page} new session",
+                "s",
+                second[page],
+                empty_second,
+                SCRIPT_COLD_TARGET,
             )
         )
         results.append(Result("script", f"script: {page} warm", "s", warm[page], empty_warm))

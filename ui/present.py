@@ -226,16 +226,21 @@ def organiser_table(
 ) -> pd.DataFrame:
     """Every municipality with who organised its services in ``month``."""
     active = aggregation.active_members(members, month=month, include_unverified=True)
-    by_code = active.set_index("municipality_code")
+    by_code = {
+        code: (area, status)
+        for code, area, status in zip(
+            active["municipality_code"], active["area_id"], active["status"], strict=True
+        )
+    }
     area_names = _area_name(areas, lang)
+    te_office = t("map.label.te_office", lang)
     rows = []
     for code, name in zip(munis["code"], munis[f"name_{lang}"], strict=True):
-        if code in by_code.index:
-            row = by_code.loc[code]
-            status = t(f"status.{row['status']}", lang)
-            rows.append((name, area_names.get(row["area_id"], row["area_id"]), status))
+        if code in by_code:
+            area, status = by_code[code]
+            rows.append((name, area_names.get(area, area), t(f"status.{status}", lang)))
         else:
-            rows.append((name, t("map.label.te_office", lang), ""))
+            rows.append((name, te_office, ""))
     return pd.DataFrame(
         rows,
         columns=[

@@ -33,8 +33,9 @@ def trial_map(
     """
     shown = min(max(month, TRIAL_FIRST), TRIAL_LAST)
     st.subheader(t("overview.map_title", lang, month=fmt_month(shown, lang)))
+    # The map changes only when the memberships in force do: months share one spec.
     chart = specs.cached_chart(
-        ("overview_map", data_key, shown, lang),
+        ("overview_map", data_key, specs.members_in_force(members, shown), lang),
         lambda: maps.trial_area_map(
             shapes,
             members,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from ui.data import TTL
@@ -44,6 +45,17 @@ def cached_chart(key: tuple[Hashable, ...], build: Callable[[], Any]) -> CachedC
     of it): page and chart, month, language, options.
     """
     return CachedChart(key, build)
+
+
+def members_in_force(members: pd.DataFrame, month: str) -> tuple[tuple[str, str, str], ...]:
+    """The trial memberships in force in ``month`` as a hashable key: a map of who organised
+    the services is the same for every month with the same memberships."""
+    from indicators.aggregation import active_members
+
+    active = active_members(members, month=month, include_unverified=True)
+    return tuple(
+        sorted(zip(active["municipality_code"], active["area_id"], active["status"], strict=True))
+    )
 
 
 def show(

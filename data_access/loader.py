@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
 
-from data_access import dialects, schema, validation
+from data_access import dialects, schema, series, validation
 from data_access.errors import LoadError, Problem
 from data_access.readers import (
     Parsed,
@@ -293,6 +293,9 @@ def load_items(
 ) -> list[FileResult]:
     """Validate every item, then write them all in ``conn``'s transaction.
 
+    The series summary (:mod:`data_access.series`) of every series the files changed is
+    refreshed in the same transaction.
+
     Raises LoadError (and writes nothing the caller's transaction keeps) when any file is bad.
     """
     say = progress or (lambda _line: None)
@@ -324,19 +327,22 @@ def load_items(
             prepared.append(None)
     if problems:
         raise LoadError(problems)
+    changes: series.Changes = {}
     for prep, result in zip(prepared, results, strict=True):
         if prep is None:
             if result.skipped:
                 say(result.line())
             continue
         started = time.perf_counter()
-        _write(conn, prep, result)
+        series.merge(changes, _write(conn, prep, result))
         result.seconds = time.perf_counter() - started
         say(result.line())
+    series.refresh(conn, changes)
     return results
 
 
-def _write(conn: Connection, prep: _Prepared, result: FileResult) -> None:
+def _write(conn: Connection, prep: _Prepared, result: FileResult) -> series.Changes:
+    """Insert and replace one file's rows; returns the series (and months) it changed."""
     frame = prep.parsed.frame
     name = prep.item.display_name or str(prep.item.path)
     existing = _existing(conn, frame)
@@ -418,6 +424,7 @@ def _write(conn: Connection, prep: _Prepared, result: FileResult) -> None:
             rows_unchanged=result.unchanged,
         )
     )
+    return series.changes_of([inserts, replaces])
 
 
 def observation_count(conn: Connection) -> int:

@@ -14,6 +14,8 @@ from sqlalchemy import Engine, func, select
 from data_access import schema
 
 obs = schema.observations
+months = schema.series_months
+areas = schema.series_areas
 OBS_COLUMNS = [
     "indicator",
     "area_level",
@@ -90,14 +92,20 @@ def observations(
 
 
 def months_available(engine: Engine, *, indicator: str, level: str) -> list[str]:
-    """Months (``YYYY-MM``, ascending) with a published value of ``indicator`` at ``level``."""
+    """Months (``YYYY-MM``, ascending) with a published value of ``indicator`` at ``level``
+    (in its total series: every organiser and target group)."""
     if "\x00" in indicator + level:
         return []
     statement = (
-        select(obs.c.month)
-        .where(obs.c.indicator == indicator, obs.c.area_level == level, obs.c.value.is_not(None))
-        .distinct()
-        .order_by(obs.c.month)
+        select(months.c.month)
+        .where(
+            months.c.indicator == indicator,
+            months.c.area_level == level,
+            months.c.organiser == "all",
+            months.c.target_group == "all",
+            months.c.published > 0,
+        )
+        .order_by(months.c.month)
     )
     with engine.connect() as conn:
         return list(conn.execute(statement).scalars())
@@ -205,20 +213,43 @@ def load_batches(engine: Engine) -> pd.DataFrame:
 
 def coverage(engine: Engine) -> pd.DataFrame:
     """What is stored: ``indicator, area_level, first_month, last_month, areas, values,
-    not_published`` per indicator and level."""
+    not_published`` per indicator and level (of the total series), from the series summary."""
+    series = (months.c.indicator, months.c.area_level)
+    by_month = (
+        select(
+            *series,
+            func.min(months.c.month).label("first_month"),
+            func.max(months.c.month).label("last_month"),
+            func.sum(months.c.published).label("published"),
+            func.sum(months.c.areas).label("stored"),
+        )
+        .where(months.c.organiser == "all", months.c.target_group == "all")
+        .group_by(*series)
+        .subquery()
+    )
+    by_area = (
+        select(areas.c.indicator, areas.c.area_level, func.count().label("areas"))
+        .where(areas.c.organiser == "all", areas.c.target_group == "all")
+        .group_by(areas.c.indicator, areas.c.area_level)
+        .subquery()
+    )
     statement = (
         select(
-            obs.c.indicator,
-            obs.c.area_level,
-            func.min(obs.c.month),
-            func.max(obs.c.month),
-            func.count(func.distinct(obs.c.area_code)),
-            func.count(obs.c.value),
-            func.count() - func.count(obs.c.value),
+            by_month.c.indicator,
+            by_month.c.area_level,
+            by_month.c.first_month,
+            by_month.c.last_month,
+            by_area.c.areas,
+            by_month.c.published,
+            by_month.c.stored - by_month.c.published,
         )
-        .where(obs.c.organiser == "all", obs.c.target_group == "all")
-        .group_by(obs.c.indicator, obs.c.area_level)
-        .order_by(obs.c.indicator, obs.c.area_level)
+        .join_from(
+            by_month,
+            by_area,
+            (by_area.c.indicator == by_month.c.indicator)
+            & (by_area.c.area_level == by_month.c.area_level),
+        )
+        .order_by(by_month.c.indicator, by_month.c.area_level)
     )
     return _frame(
         engine,

@@ -182,6 +182,39 @@ observations = Table(
     sqlite_with_rowid=False,
 )
 
+# The series summary, kept by the loader in the transaction that changes observations (see
+# data_access/series.py). A series is one indicator at one area level for one organiser and
+# target group. Both tables hold exactly the aggregation of observations over their key, so the
+# pages' questions about what is stored need not scan the observations table. The keys lead with
+# the breakdown: the pages ask about the total series (organiser and target group 'all'), whose
+# rows are then one key range.
+series_months = Table(
+    "series_months",
+    metadata,
+    Column("organiser", String(16), primary_key=True),
+    Column("target_group", String(32), primary_key=True),
+    Column("indicator", String(48), primary_key=True),
+    Column("area_level", String(20), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    # Rows stored for the series in the month: one an area, as area_code completes the key.
+    Column("areas", Integer, nullable=False),
+    # Of those, the rows with a published (not null) value.
+    Column("published", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+series_areas = Table(
+    "series_areas",
+    metadata,
+    Column("organiser", String(16), primary_key=True),
+    Column("target_group", String(32), primary_key=True),
+    Column("indicator", String(48), primary_key=True),
+    Column("area_level", String(20), primary_key=True),
+    # An area with at least one row of the series, in any month.
+    Column("area_code", String(16), primary_key=True),
+    sqlite_with_rowid=False,
+)
+
 boundaries = Table(
     "boundaries",
     metadata,
@@ -216,6 +249,8 @@ __all__ = [
     "municipality_group_members",
     "observations",
     "regions",
+    "series_areas",
+    "series_months",
     "trial_areas",
     "trial_memberships",
     "trial_sources",

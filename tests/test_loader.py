@@ -36,7 +36,13 @@ def fingerprint(engine: Engine) -> str:
     """A checksum of everything the loader writes, to prove a rejected load changed nothing."""
     digest = hashlib.sha256()
     with engine.connect() as conn:
-        for table in (schema.observations, schema.load_batches, schema.municipality_group_members):
+        for table in (
+            schema.observations,
+            schema.load_batches,
+            schema.municipality_group_members,
+            schema.series_months,
+            schema.series_areas,
+        ):
             rows = conn.execute(select(table)).all()
             digest.update(repr(sorted(map(repr, rows))).encode())
     return digest.hexdigest()

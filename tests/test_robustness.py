@@ -350,6 +350,9 @@ class CorpusDb:
                 with self.engine.begin() as conn:
                     conn.execute(delete(obs).where(obs.c.batch_id > self.batches))
                     conn.execute(delete(schema.municipality_group_members))
+                    # The database holds no observations before the test, so no summary either.
+                    conn.execute(delete(schema.series_months))
+                    conn.execute(delete(schema.series_areas))
                     conn.execute(delete(batches).where(batches.c.id > self.batches))
                 assert fingerprint(self.engine) == before, "could not restore the database"
         assert not changed, f"{what} changed the database"

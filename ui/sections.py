@@ -174,18 +174,20 @@ def share_chart(
     series = series.assign(series=series["key"].map(labels))
     events = events_between(series["month"].min(), series["month"].max())
     events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+    # One cached spec for every month: the highlighted month is patched into a copy.
     chart = specs.cached_chart(
-        ("share", data_key, month, lang),
+        ("share", data_key, lang),
         lambda: line_chart(
             series,
             y_title=t("overview.share", lang) + " (%)",
             x_title=t("chart.month", lang),
             series_title=t("chart.series", lang),
             events=events,
-            highlight_month=month,
+            highlight_month=specs.PLACEHOLDER_MONTH,
             series_order=list(labels.values()),
             locale=vega_locale(lang),
         ),
+        patch=specs.highlight_month(month),
     )
     st.subheader(t("overview.chart_title", lang))
     shares = {k: fmt_percent(heads[k].share if k in heads else None, lang) for k in labels}

@@ -24,27 +24,54 @@ def _spec(key: tuple[Hashable, ...], _build: Callable[[], Any]) -> dict[str, Any
     return dict(_build().to_dict())
 
 
+Patch = Callable[[dict[str, Any]], dict[str, Any]]
+
+
 class CachedChart:
     """A chart's Vega-Lite spec, cached under ``key``; stands in for the Altair chart where
     only ``to_dict()`` is needed (drawing, PNG and SVG exports)."""
 
-    def __init__(self, key: tuple[Hashable, ...], build: Callable[[], Any]) -> None:
+    def __init__(
+        self, key: tuple[Hashable, ...], build: Callable[[], Any], patch: Patch | None = None
+    ) -> None:
         self.key = key
         self._build = build
-        self.spec = _spec(key, build)
+        self._patch = patch
+        self.spec = self.to_dict()
 
     def to_dict(self, *_: Any, **__: Any) -> dict[str, Any]:
         """A fresh copy of the spec (changing it leaves the cache alone)."""
-        return _spec(self.key, self._build)
+        spec = _spec(self.key, self._build)
+        return self._patch(spec) if self._patch is not None else spec
 
 
-def cached_chart(key: tuple[Hashable, ...], build: Callable[[], Any]) -> CachedChart:
+def cached_chart(
+    key: tuple[Hashable, ...], build: Callable[[], Any], patch: Patch | None = None
+) -> CachedChart:
     """The chart ``build()`` makes, built only when no session has built ``key`` yet.
 
     ``key`` must name everything the chart depends on besides the database (its URL is part
-    of it): page and chart, month, language, options.
+    of it): page and chart, language, options. ``patch`` edits a copy of the cached spec for
+    what varies more often than is worth a cache entry (the highlighted month, say).
     """
-    return CachedChart(key, build)
+    return CachedChart(key, build, patch)
+
+
+PLACEHOLDER_MONTH = "1900-01"
+
+
+def highlight_month(month: str) -> Patch:
+    """A patch that moves the highlight rule of a chart built with ``highlight_month=``
+    :data:`PLACEHOLDER_MONTH` to ``month`` (the rule's one-row dataset)."""
+    placeholder = [{"date": f"{PLACEHOLDER_MONTH}-01"}]
+
+    def patch(spec: dict[str, Any]) -> dict[str, Any]:
+        for name, rows in spec.get("datasets", {}).items():
+            if rows == placeholder:
+                spec["datasets"][name] = [{"date": f"{month}-01"}]
+        return spec
+
+    return patch
 
 
 def members_in_force(members: pd.DataFrame, month: str) -> tuple[tuple[str, str, str], ...]:

@@ -122,13 +122,29 @@ def real_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.fixture(autouse=True)
-def _clear_streamlit_caches() -> Iterator[None]:
-    """AppTests share a process: clear Streamlit's caches so no test sees another's data."""
-    yield
-    try:
-        import streamlit as st
-    except ImportError:  # pragma: no cover
-        return
+_caches_kept = False
+
+
+def _clear_caches() -> None:
+    import streamlit as st
+
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def _clear_streamlit_caches(request: pytest.FixtureRequest) -> Iterator[None]:
+    """AppTests share a process: clear Streamlit's caches so no test sees another's data.
+
+    Tests marked ``shared_caches`` (the same read-only database in several languages, say)
+    keep them for the next such test, as a running server would; the first unmarked test
+    after them starts clean again.
+    """
+    global _caches_kept
+    shared = request.node.get_closest_marker("shared_caches") is not None
+    if _caches_kept and not shared:
+        _clear_caches()
+    yield
+    _caches_kept = shared
+    if not shared:
+        _clear_caches()

@@ -46,6 +46,7 @@ def test_every_page_file_is_routed() -> None:
     assert set(PAGES) <= set(TITLES)
 
 
+@pytest.mark.shared_caches  # one page's figures serve its three languages, as on a server
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_in_each_language(run, page: str, lang: str) -> None:

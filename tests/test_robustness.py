@@ -54,25 +54,15 @@ class Expect:
 
     ``where`` is the exact place of the problem that gives the reason (None: any place);
     ``reason`` is a substring of that problem's reason, or a tuple of acceptable substrings.
-    ``problems`` is how many problems a concise report lists for the file. ``bug`` describes
-    what the loader does wrong today (the file's tests are then expected to fail) and
-    ``crash`` the exception that escapes, when it is one. ``noisy`` describes the extra
-    problems the report lists today (only the count is then expected to be wrong).
+    ``problems`` is how many problems the report lists for the file: one per fault, so that
+    noise never hides real problems behind the report's line limit.
     """
 
     where: str | None
     reason: str | tuple[str, ...]
     problems: int = 1
-    bug: str | None = None
-    crash: type[BaseException] | None = None
-    noisy: str | None = None
 
 
-NOISY_ROW_CHECK = (
-    "a failed whole-row check (pandera DataFrame-level Check in validation._schema) is "
-    "reported once per column of the row, blaming innocent columns: validation."
-    "_problems_from_pandera should report each (row, check) once"
-)
 NOT_UTF8 = ("UTF-8", "Windows-1252", "cp1252", "encoding")
 
 EXPECTED: dict[str, Expect] = {
@@ -306,20 +296,9 @@ def check_report(error: LoadError, path: Path, expect: Expect) -> None:
     )
 
 
-def case(name: str, *, concise: bool = False, cli: bool = False) -> pytest.ParameterSet:
-    """A corpus file as a test parameter, marked xfail when a known bug makes the test fail.
-
-    In-process, a crash must be the known exception (any other failure is a new bug); through
-    the command line a crash shows as a traceback, so any failure is accepted there.
-    """
-    expect = EXPECTED.get(name)
-    marks: list[pytest.MarkDecorator] = []
-    if expect is not None and expect.bug:
-        raises = None if cli else expect.crash
-        marks.append(pytest.mark.xfail(strict=True, reason=expect.bug, raises=raises))
-    elif concise and expect is not None and expect.noisy:
-        marks.append(pytest.mark.xfail(strict=True, reason=expect.noisy))
-    return pytest.param(CORPUS / name, id=name, marks=marks)
+def case(name: str) -> pytest.ParameterSet:
+    """A corpus file as a test parameter, named after the file."""
+    return pytest.param(CORPUS / name, id=name)
 
 
 REJECTED = [p.name for p in corpus_files() if p.name not in LOADS]
@@ -407,21 +386,7 @@ def test_malformed_file_is_rejected_and_nothing_changes(corpus_db: CorpusDb, pat
     with corpus_db.unchanged(path.name), pytest.raises(LoadError) as info:
         load(corpus_db.engine, path)
     check_report(info.value, path, expect)
-    if not expect.noisy:
-        # One problem per fault: noise would hide real problems behind the 25-line limit.
-        assert len(info.value.problems) == expect.problems, info.value.report()
-
-
-@pytest.mark.parametrize("corpus_db", ["sqlite"], indirect=True)
-@pytest.mark.parametrize(
-    "path", [case(n, concise=True) for n in REJECTED if getattr(EXPECTED.get(n), "noisy", None)]
-)
-def test_noisy_report_lists_each_fault_once(corpus_db: CorpusDb, path: Path) -> None:
-    """The files whose reports repeat or add problems today (the messages do not depend on
-    the backend, so SQLite suffices)."""
-    expect = EXPECTED[path.name]
-    with corpus_db.unchanged(path.name), pytest.raises(LoadError) as info:
-        load(corpus_db.engine, path)
+    # One problem per fault: noise would hide real problems behind the 25-line limit.
     assert len(info.value.problems) == expect.problems, info.value.report()
 
 
@@ -485,6 +450,6 @@ def test_command_line_rejects_without_traceback(corpus_db: CorpusDb) -> None:
     check_cli_rejection(run_cli(corpus_db, *paths), *paths)
 
 
-@pytest.mark.parametrize("path", [case("binary_garbage.csv", cli=True)])
+@pytest.mark.parametrize("path", [case("binary_garbage.csv")])
 def test_command_line_reports_undecodable_file(corpus_db: CorpusDb, path: Path) -> None:
     check_cli_rejection(run_cli(corpus_db, path), path)

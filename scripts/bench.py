@@ -11,17 +11,16 @@ import math
 import os
 import platform
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import Any, Literal
+
+from scripts.serving import CHROMIUM, CHROMIUM_ARGS, Server, free_port, launch, stop, wait_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -29,7 +28,6 @@ BENCH_PAGES = ROOT / "scripts" / "bench_pages"
 EMPTY_PAGE = BENCH_PAGES / "empty.py"
 BASELINE_APP = BENCH_PAGES / "baseline.py"
 DEFAULT_DB = ROOT / "var" / "seuranta.db"
-CHROMIUM = "/usr/bin/chromium"
 PAGES = ("overview", "area_profile", "map", "evaluation", "data_methods")
 # Pages without any chart: their "time to chart" is the time to their first drawn table
 TABLE_PAGES = frozenset({"data_methods"})
@@ -63,16 +61,6 @@ APPTEST_TIMEOUT = 180.0
 SERVER_START_TIMEOUT = 90.0
 PAGE_TIMEOUT_MS = 90_000
 VIEWPORT = {"width": 1400, "height": 1400}
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 # --------------------------------------------------------------------------------------------
@@ -382,89 +370,11 @@ def time_limit(seconds: float, what: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    """A ``streamlit run`` process on loopback."""
-
-    process: subprocess.Popen[bytes]
-    url: str
-    log: Path
-
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
-    def log_tail(self, chars: int = 2000) -> str:
-        try:
-            return self.log.read_text(errors="replace")[-chars:]
-        except OSError:
-            return ""
-
-
 def launch_server(script: Path, database_url: str, log_dir: Path) -> Server:
     """Start ``streamlit run script`` on a free loopback port (without waiting for it)."""
     port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-    }
     log = log_dir / f"{script.stem}-{port}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    return Server(process=process, url=f"http://127.0.0.1:{port}", log=log)
-
-
-def wait_ready(server: Server, timeout: float = SERVER_START_TIMEOUT) -> None:
-    """Wait for the server's health endpoint; raise if it dies or does not answer in time."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{server.log_tail()}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer within {timeout:.0f} s:\n{server.log_tail()}")
-
-
-def stop_server(server: Server) -> None:
-    """Stop the server and wait for it; kill it when it does not stop in 15 s."""
-    if server.process.poll() is not None:
-        return
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait(timeout=15)
+    return launch(script, database_url=database_url, port=port, log=log)
 
 
 # --------------------------------------------------------------------------------------------
@@ -795,14 +705,14 @@ def bench_browser(database_url: str, plan: Plan, wanted: set[str]) -> list[Resul
     with contextlib.ExitStack() as stack:
         log_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="seuranta-bench-")))
         app = launch_server(APP, database_url, log_dir)
-        stack.callback(stop_server, app)
+        stack.callback(stop, app)
         base = launch_server(BASELINE_APP, database_url, log_dir)
-        stack.callback(stop_server, base)
-        wait_ready(app)
-        wait_ready(base)
+        stack.callback(stop, base)
+        wait_ready(app, timeout=SERVER_START_TIMEOUT)
+        wait_ready(base, timeout=SERVER_START_TIMEOUT)
         playwright = stack.enter_context(sync_playwright())
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, timeout=60_000
+            executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_ARGS), timeout=60_000
         )
         stack.callback(chromium.close)
         browser = Browser(chromium)

@@ -20,19 +20,9 @@ from urllib.parse import urlsplit
 from playwright.async_api import Browser, ConsoleMessage, Page, Route, async_playwright
 
 from i18n import fmt_month
+from scripts.serving import CHROMIUM, CHROMIUM_ARGS, DISABLE_DEV_SHM
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+LAUNCH_ARGS = [*CHROMIUM_ARGS, DISABLE_DEV_SHM]
 ALLOWED_HOST = "127.0.0.1"
 PROBE = re.compile(r"/[a-z_]+/_stcore/(health|host-config)$")
 MAX_SESSIONS = 50

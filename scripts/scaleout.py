@@ -8,83 +8,25 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.loadtest import Result, run_load
+from scripts.serving import HOST, free_port, launch, stop, wait_ready
 
 ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
 CONFIG = ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-HOST = "127.0.0.1"
 LOG_LINE = re.compile(
     r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) '
     r".*?upstream=(?P<up>.+?) key=(?P<key>\S+)"
 )
-
-
-def free_port() -> int:
-    """A free TCP port on the loopback address."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 90) -> None:
-    """Wait until ``url`` answers 200, or raise (also when ``process`` ended)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args!r} ended with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
-
-
-def start_app(port: int, database_url: str | None, log: Path) -> subprocess.Popen[bytes]:
-    """``streamlit run app.py`` on ``127.0.0.1:port``."""
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "app.py"),
-        "--server.address",
-        HOST,
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-    ]
-    with log.open("wb") as handle:
-        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-
-
-def stop(process: subprocess.Popen[bytes], timeout: float = 15) -> None:
-    """Terminate ``process`` and wait for it; kill it if it does not stop."""
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def nginx_config(template: str, *, listen: int, backends: Sequence[int], prefix: Path) -> str:
@@ -196,10 +138,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     database_url = args.database_url or os.environ.get("DATABASE_URL")
     try:
         backends = [free_port(), free_port()]
+        servers = []
         for port in backends:
-            processes.append(start_app(port, database_url, prefix / f"app-{port}.log"))
-        for port, process in zip(backends, processes, strict=True):
-            wait_healthy(f"http://{HOST}:{port}/_stcore/health", process)
+            log = prefix / f"app-{port}.log"
+            servers.append(launch(APP, database_url=database_url, port=port, log=log))
+            processes.append(servers[-1].process)
+        for server in servers:
+            wait_ready(server)
         print(f"app servers on {HOST}:{backends[0]} and {HOST}:{backends[1]}", flush=True)
         direct: Result | None = None
         if args.direct:
@@ -222,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         nginx = start_nginx(config, prefix)
         processes.append(nginx)
-        wait_healthy(f"http://{HOST}:{listen}/_stcore/health", nginx)
+        wait_ready(f"http://{HOST}:{listen}", process=nginx, log=prefix / "nginx.out")
         print(f"nginx on {HOST}:{listen}", flush=True)
         through = asyncio.run(
             run_load(

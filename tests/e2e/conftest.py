@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+from scripts.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, launch, stop, wait_ready
+
+START_TIMEOUT = 60.0
 
 
 @pytest.fixture(scope="session")
@@ -23,16 +18,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
+        "args": list(CHROMIUM_ARGS),
     }
 
 
@@ -46,60 +32,20 @@ def browser_context_args(browser_context_args: dict) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def start_server(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
     """Start ``streamlit run app.py`` on a free loopback port; returns (process, base URL)."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("streamlit did not start within 60 s")
+    server = launch(ROOT / "app.py", database_url=database_url)
+    try:
+        wait_ready(server, timeout=START_TIMEOUT)
+    except RuntimeError:
+        stop(server)
+        raise
+    return server.process, server.url
 
 
 def stop_server(process: subprocess.Popen[bytes]) -> None:
     """Stop the server and wait for it (Streamlit takes a few seconds on SIGTERM)."""
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    stop(process)
 
 
 @pytest.fixture(scope="session")

@@ -32,9 +32,12 @@ def browser_context_args(browser_context_args: dict) -> dict:
     }
 
 
-def start_server(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
-    """Start ``streamlit run app.py`` on a free loopback port; returns (process, base URL)."""
-    server = launch(ROOT / "app.py", database_url=database_url)
+def start_server(database_url: str, *, warmup: bool = False) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``streamlit run app.py`` on a free loopback port; returns (process, base URL).
+
+    ``warmup``: as ``make run`` serves it, with the start-up cache warm-up on."""
+    env = {"SEURANTA_WARMUP": "1" if warmup else "0"}
+    server = launch(ROOT / "app.py", database_url=database_url, env=env)
     try:
         wait_ready(server, timeout=START_TIMEOUT)
     except RuntimeError:
@@ -50,7 +53,7 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="session")
 def app_url(real_sqlite_url: str) -> Iterator[str]:
-    """The app served on the real embedded data."""
-    process, url = start_server(real_sqlite_url)
+    """The app served on the real embedded data, as ``make run`` serves it."""
+    process, url = start_server(real_sqlite_url, warmup=True)
     yield url
     stop_server(process)

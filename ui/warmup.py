@@ -4,8 +4,11 @@ The costly figures (the overview's totals, the evaluation's 27 regressions, the 
 profile) are kept in ``st.cache_data``, shared by every session. Without a warm-up the first
 visitor of each page after a start pays for them; with ``SEURANTA_WARMUP=1`` the first page
 request starts one background thread that computes the default views, so later first visits
-find them ready. It reads nothing but the database, writes nothing but the caches, and a
-failure only logs: the page computes what is missing as it would have anyway.
+find them ready. The cached figures expire (``ui.data.TTL``, so that a new load shows), so
+the thread goes over the same views again every :data:`INTERVAL` seconds: what is still
+cached costs a lookup, what expired is computed again before a visitor asks for it. It reads
+nothing but the database, writes nothing but the caches, and a failure only logs: the page
+computes what is missing as it would have anyway.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ import threading
 import time
 
 ENV = "SEURANTA_WARMUP"
+INTERVAL = 60.0
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _started: set[str] = set()
+stopping = threading.Event()  # set to end the warm-up threads (tests)
 
 
 def enabled() -> bool:
@@ -36,9 +41,15 @@ def start(url: str) -> threading.Thread | None:
         if url in _started:
             return None
         _started.add(url)
-    thread = threading.Thread(target=warm, args=(url,), name="seuranta-warmup", daemon=True)
+    thread = threading.Thread(target=_keep_warm, args=(url,), name="seuranta-warmup", daemon=True)
     thread.start()
     return thread
+
+
+def _keep_warm(url: str) -> None:
+    while not stopping.is_set():
+        warm(url)
+        stopping.wait(INTERVAL)
 
 
 def warm(url: str) -> None:
@@ -51,6 +62,9 @@ def warm(url: str) -> None:
         ("area profile", lambda: _profile(url)),
         ("evaluation", lambda: _evaluation(url)),
         ("data and methods", lambda: data.coverage(url)),
+        # Coordinators arrive by their own area's link: every area's default profile
+        # (its matched-peer estimate is the costly part, a second or two each).
+        ("area profiles", lambda: _profiles(url)),
     ]
     for name, step in steps:
         try:
@@ -70,12 +84,18 @@ def _overview(url: str) -> None:
     data.key_panels(url, include_unverified=False)
 
 
-def _profile(url: str) -> None:
+def _profile(url: str, area: str = "A01") -> None:
     from ui import data
 
-    data.profile_figures(
-        url, area="A01", indicator="unemployed_share_pct", include_unverified=False
-    )
+    data.profile_figures(url, area=area, indicator="unemployed_share_pct", include_unverified=False)
+
+
+def _profiles(url: str) -> None:
+    from ui import data
+
+    areas = data.trial_areas(url)
+    for area in areas.loc[areas["status"] != "not_in_trial", "area_id"]:
+        _profile(url, area)
 
 
 def _evaluation(url: str) -> None:

@@ -11,12 +11,13 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.loadtest import Result, run_load
+from scripts.loadtest import ProtocolSession, Result, run_load
 from scripts.serving import HOST, free_port, launch, stop, wait_ready
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,6 +116,16 @@ def read_balance(log: Path) -> Balance:
     return Balance(dict(sessions), dict(browsers), dict(requests), split, errors)
 
 
+async def _touch(urls: Sequence[str]) -> None:
+    """Open the overview once on each server (starts its warm-up)."""
+    for url in urls:
+        session = ProtocolSession(-1, url, Result(url, 1, 0), 120.0, 1)
+        try:
+            await session.overview()
+        finally:
+            await session.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m scripts.scaleout``."""
     parser = argparse.ArgumentParser(prog="python -m scripts.scaleout", description=__doc__)
@@ -128,6 +139,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--direct", action="store_true", help="first run the same load against one server"
     )
     parser.add_argument("--keep-logs", type=Path, help="copy the nginx and server logs here")
+    parser.add_argument(
+        "--no-warmup",
+        action="store_true",
+        help="serve without the start-up cache warm-up (SEURANTA_WARMUP=1 by default, as deployed)",
+    )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait this long after the servers answer, so their warm-up can finish",
+    )
     args = parser.parse_args(argv)
     if not Path(NGINX).exists():
         parser.error("nginx is not installed: apt-get install -y --no-install-recommends nginx")
@@ -141,11 +164,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         servers = []
         for port in backends:
             log = prefix / f"app-{port}.log"
-            servers.append(launch(APP, database_url=database_url, port=port, log=log))
+            env = {"SEURANTA_WARMUP": "0" if args.no_warmup else "1"}
+            servers.append(launch(APP, database_url=database_url, port=port, log=log, env=env))
             processes.append(servers[-1].process)
         for server in servers:
             wait_ready(server)
         print(f"app servers on {HOST}:{backends[0]} and {HOST}:{backends[1]}", flush=True)
+        if args.settle > 0:
+            # The warm-up starts with a server's first page run: open one on each, then wait
+            asyncio.run(_touch([f"http://{HOST}:{port}" for port in backends]))
+            time.sleep(args.settle)
         direct: Result | None = None
         if args.direct:
             direct = asyncio.run(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import random
 import re
@@ -89,7 +90,8 @@ class Result:
         )
         if not values:
             return float("nan")
-        return values[min(len(values) - 1, max(0, round(q * len(values) + 0.5) - 1))]
+        # Nearest rank: the smallest value with at least q of the values at or below it
+        return values[min(len(values) - 1, max(0, math.ceil(q * len(values) - 1e-9) - 1))]
 
     def summary(self) -> str:
         """A readable report: per interaction and overall p50/p95, and the errors."""
@@ -275,15 +277,12 @@ class Session:
             self.page = await context.new_page()
             self.page.on("pageerror", lambda exc: self._page_error(f"page error: {exc}"))
             self.page.on("console", self._console)
-            journeys = [self.overview, self.profile, self.map, self.methods]
-            if once:
-                for journey in journeys:
-                    await journey()
-                return
-            turn = self.index
-            while time.monotonic() < deadline:
-                await journeys[turn % len(journeys)]()
-                turn += 1
+            await walk(
+                [self.overview, self.profile, self.map, self.methods],
+                start=self.index,
+                deadline=deadline,
+                once=once,
+            )
         finally:
             await context.close()
 
@@ -547,18 +546,34 @@ class ProtocolSession:
 
     async def run(self, _browser: Any, deadline: float, *, once: bool = False) -> None:
         """Walk the journeys like :meth:`Session.run`."""
-        journeys = [self.overview, self.profile, self.map, self.methods]
         try:
-            if once:
-                for journey in journeys:
-                    await journey()
-                return
-            turn = self.index
-            while time.monotonic() < deadline:
-                await journeys[turn % len(journeys)]()
-                turn += 1
+            await walk(
+                [self.overview, self.profile, self.map, self.methods],
+                start=self.index,
+                deadline=deadline,
+                once=once,
+            )
         finally:
             await self.close()
+
+
+async def walk(
+    journeys: Sequence[Callable[[], Awaitable[None]]],
+    *,
+    start: int,
+    deadline: float,
+    once: bool = False,
+) -> None:
+    """Run the journeys in turn from number ``start`` until ``deadline`` (monotonic clock),
+    or each one once."""
+    if once:
+        for journey in journeys:
+            await journey()
+        return
+    turn = start
+    while time.monotonic() < deadline:
+        await journeys[turn % len(journeys)]()
+        turn += 1
 
 
 async def _goto(page: Page, url: str) -> None:

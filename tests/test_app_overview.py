@@ -92,3 +92,21 @@ def test_chart_data_is_the_share_series(app) -> None:
     data = b"".join(d.data.data for d in chart.datasets)
     assert b"Trial starts" in data and b"Nordic jobseeker service model" in data
     assert b"Trial municipalities" in data and b"Whole country" in data
+
+
+def test_delta_arrows_follow_the_sign_and_fewer_unemployed_is_green(app) -> None:
+    """The deltas are written with the typographic minus; the arrow and colour still follow
+    the sign (May 2022: 3,410 fewer unemployed than in April nationally)."""
+    from streamlit.proto.Metric_pb2 import Metric
+
+    at = app(month="2022-05")
+    country = at.metric[0]
+    assert country.value == f"235{NBSP}379"
+    assert country.delta.startswith("−3")
+    assert country.proto.direction == Metric.MetricDirection.DOWN
+    assert country.proto.color == Metric.MetricColor.GREEN
+    # A month when unemployment rose: up and red (2020-03 → 2020-04, the pandemic).
+    rose = app(month="2020-04").metric[0]
+    assert not rose.delta.startswith("−")
+    assert rose.proto.direction == Metric.MetricDirection.UP
+    assert rose.proto.color == Metric.MetricColor.RED

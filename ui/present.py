@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -126,6 +127,21 @@ def series_alt(frame: pd.DataFrame, name: str, month: str, lang: str) -> str:
     )
 
 
+def delta_style(change: float | None, better: str | None) -> dict[str, str]:
+    """``delta_color`` and ``delta_arrow`` for ``st.metric`` from the change's sign.
+
+    Streamlit reads the direction from the delta's text, which must then start with an ASCII
+    hyphen; our texts use the typographic minus (−), so the direction is given explicitly.
+    ``better``: 'lower', 'higher' or None (no colour)."""
+    if change is None or math.isnan(change) or change == 0:
+        return {"delta_color": "gray", "delta_arrow": "off"}
+    arrow = "up" if change > 0 else "down"
+    if better not in ("lower", "higher"):
+        return {"delta_color": "gray", "delta_arrow": arrow}
+    good = (change < 0) == (better == "lower")
+    return {"delta_color": "green" if good else "red", "delta_arrow": arrow}
+
+
 def area_headline(
     series: pd.DataFrame,
     ranks: pd.DataFrame,
@@ -148,7 +164,7 @@ def area_headline(
         f"{t('profile.latest', lang)} ({fmt_month(month, lang)})",
         format_value(indicator, value, lang),
         delta=t("profile.change_year", lang, delta=change),
-        delta_color="inverse" if better == "lower" else ("normal" if better == "higher" else "off"),
+        **delta_style(delta, better),  # type: ignore[arg-type]
     )
     mine = ranks[ranks["area_id"] == area_id]
     if not mine.empty and pd.notna(mine["rank"].iloc[0]):

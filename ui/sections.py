@@ -140,7 +140,8 @@ def headline_cards(
                 delta=t(
                     "overview.delta_month", lang, delta=fmt_signed(head.unemployed_change, lang)
                 ),
-                delta_color="inverse",
+                # Fewer unemployed is better
+                **present.delta_style(head.unemployed_change, "lower"),  # type: ignore[arg-type]
             )
             st.metric(t("overview.share", lang), fmt_percent(head.share, lang))
             if key != "country":

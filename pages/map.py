@@ -73,7 +73,7 @@ labels = present.map_labels(lang)
 left, right = st.columns([2, 3])
 if level == "organiser":
     chart = specs.cached_chart(
-        ("organiser_map", url, specs.members_in_force(members, month), lang),
+        ("organiser_map", url, specs.membership_key(url, month), lang),
         lambda: maps.trial_area_map(shapes, members, month, areas=areas, lang=lang, labels=labels),
     )
     specs.show(

@@ -59,7 +59,7 @@ with chart_column:
     sections.share_chart(shares, heads, month, lang, data_key=(url, include))
     sections.what_changed(figures["changes"], areas, month, lang)
 with map_column:
-    sections.trial_map(shapes, members, areas, month, lang, data_key=url)
+    sections.trial_map(shapes, members, areas, month, lang, url=url)
 with data.guarded(lang):
     panels = data.key_panels(url, include_unverified=include)
 sections.key_indicators(panels, lang, data_key=(url, include))

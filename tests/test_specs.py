@@ -62,4 +62,4 @@ def test_members_in_force_keys_months_with_the_same_members() -> None:
     assert specs.members_in_force(members, "2021-05") == specs.members_in_force(members, "2021-12")
     later = specs.members_in_force(members, "2022-02")
     assert later != specs.members_in_force(members, "2021-12")
-    assert ("049", "A02", "probable") in later
+    assert len(later) == 40  # a short digest: cheap to hash as part of a cache key

@@ -24,18 +24,19 @@ def trial_map(
     month: str,
     lang: str,
     *,
-    data_key: Hashable,
+    url: str,
 ) -> None:
     """Who organised the services in ``month`` (the trial's first month before it began).
 
-    ``data_key`` names the data the frames come from (the database URL): with the month and
+    ``url`` is the database the frames come from: with the memberships in force and the
     language it keys the cached chart (see :mod:`ui.specs`).
     """
     shown = min(max(month, TRIAL_FIRST), TRIAL_LAST)
     st.subheader(t("overview.map_title", lang, month=fmt_month(shown, lang)))
     # The map changes only when the memberships in force do: months share one spec.
+    in_force = specs.membership_key(url, shown)
     chart = specs.cached_chart(
-        ("overview_map", data_key, specs.members_in_force(members, shown), lang),
+        ("overview_map", url, in_force, lang),
         lambda: maps.trial_area_map(
             shapes,
             members,
@@ -47,9 +48,11 @@ def trial_map(
             height=560,
         ),
     )
-    specs.show(
-        chart, key="overview_map", theme=None, alt=present.trial_map_alt(members, shown, lang)
+    alt = specs.cached_value(
+        ("trial_map_alt", url, in_force, shown, lang),
+        lambda: present.trial_map_alt(members, shown, lang),
     )
+    specs.show(chart, key="overview_map", theme=None, alt=alt)
     if shown != month:
         st.caption(t("overview.map_outside", lang))
 
@@ -67,27 +70,30 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
         for code in summary.KEY_PANELS
     }
     frame = panels.assign(series=panels["key"].map(labels), panel=panels["indicator"].map(titles))
-    events = events_between(frame["month"].min(), frame["month"].max())
-    chart = specs.cached_chart(
-        ("key_panels", data_key, lang),
-        lambda: small_multiples(
+
+    def build() -> object:
+        return small_multiples(
             frame[["month", "panel", "series", "value"]],
             x_title=t("chart.month", lang),
             series_title=t("chart.series", lang),
             series_order=list(labels.values()),
-            events=events,
+            events=events_between(frame["month"].min(), frame["month"].max()),
             locale=vega_locale(lang),
-        ),
-    )
+        )
+
+    def make_table() -> pd.DataFrame:
+        table = frame.pivot_table(index="month", columns=["panel", "series"], values="value")
+        table.columns = [f"{p}: {s}" for p, s in table.columns]
+        return table.round(2).reset_index()
+
+    chart = specs.cached_chart(("key_panels", data_key, lang), build)
     st.subheader(t("overview.key_title", lang))
     specs.show(
         chart,
         key="overview_panels",
         alt=t("overview.key_alt", lang, panels=", ".join(titles.values())),
     )
-    table = frame.pivot_table(index="month", columns=["panel", "series"], values="value")
-    table.columns = [f"{p}: {s}" for p, s in table.columns]
-    table = table.round(2).reset_index()
+    table = specs.cached_value(("key_panels_table", data_key, lang), make_table)
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="overview_panels_table")
     export.downloads(chart, table, title=t("overview.key_title", lang), lang=lang, key="dl_panels")
@@ -173,12 +179,11 @@ def share_chart(
     series = series[series["month"] >= "2019-01"]
     labels = {k: t(f"overview.{k}", lang) for k in ("country", "trial", "rest")}
     series = series.assign(series=series["key"].map(labels))
-    events = events_between(series["month"].min(), series["month"].max())
-    events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
-    # One cached spec for every month: the highlighted month is patched into a copy.
-    chart = specs.cached_chart(
-        ("share", data_key, lang),
-        lambda: line_chart(
+
+    def build() -> object:
+        events = events_between(series["month"].min(), series["month"].max())
+        events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+        return line_chart(
             series,
             y_title=t("overview.share", lang) + " (%)",
             x_title=t("chart.month", lang),
@@ -187,9 +192,10 @@ def share_chart(
             highlight_month=specs.PLACEHOLDER_MONTH,
             series_order=list(labels.values()),
             locale=vega_locale(lang),
-        ),
-        patch=specs.highlight_month(month),
-    )
+        )
+
+    # One cached spec for every month: the highlighted month is patched into a copy.
+    chart = specs.cached_chart(("share", data_key, lang), build, patch=specs.highlight_month(month))
     st.subheader(t("overview.chart_title", lang))
     shares = {k: fmt_percent(heads[k].share if k in heads else None, lang) for k in labels}
     specs.show(
@@ -204,8 +210,12 @@ def share_chart(
             **shares,
         ),
     )
-    table = series.pivot(index="month", columns="series", values="value").round(2)
-    table = table[list(labels.values())].reset_index()
+
+    def make_table() -> pd.DataFrame:
+        table = series.pivot(index="month", columns="series", values="value").round(2)
+        return table[list(labels.values())].reset_index()
+
+    table = specs.cached_value(("share_table", data_key, lang), make_table)
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="overview_table")
     export.downloads(

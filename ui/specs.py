@@ -9,6 +9,7 @@ building again; :func:`show` draws it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -74,15 +75,35 @@ def highlight_month(month: str) -> Patch:
     return patch
 
 
-def members_in_force(members: pd.DataFrame, month: str) -> tuple[tuple[str, str, str], ...]:
-    """The trial memberships in force in ``month`` as a hashable key: a map of who organised
-    the services is the same for every month with the same memberships."""
+def members_in_force(members: pd.DataFrame, month: str) -> str:
+    """A digest of the trial memberships in force in ``month``: a map of who organised the
+    services is the same for every month with the same memberships."""
     from indicators.aggregation import active_members
 
     active = active_members(members, month=month, include_unverified=True)
-    return tuple(
-        sorted(zip(active["municipality_code"], active["area_id"], active["status"], strict=True))
+    rows = sorted(
+        zip(active["municipality_code"], active["area_id"], active["status"], strict=True)
     )
+    return hashlib.sha1(repr(rows).encode()).hexdigest()
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=512)
+def membership_key(url: str, month: str) -> str:
+    """:func:`members_in_force` of the database at ``url``, kept for every session."""
+    from ui.data import memberships
+
+    return members_in_force(memberships(url), month)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=1024)
+def _value(key: tuple[Hashable, ...], _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def cached_value(key: tuple[Hashable, ...], build: Callable[[], Any]) -> Any:
+    """``build()``, computed only when no session has computed ``key`` yet (texts that take
+    a few milliseconds on every run, such as a map's text alternative)."""
+    return _value(key, build)
 
 
 def show(

@@ -12,10 +12,11 @@ import re
 import sys
 import time
 import urllib.request
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, ConsoleMessage, Page, Route, async_playwright
@@ -23,6 +24,7 @@ from playwright.async_api import Browser, ConsoleMessage, Page, Route, async_pla
 from i18n import fmt_month
 from scripts.serving import CHROMIUM, CHROMIUM_ARGS, DISABLE_DEV_SHM
 
+T = TypeVar("T")
 LAUNCH_ARGS = [*CHROMIUM_ARGS, DISABLE_DEV_SHM]
 ALLOWED_HOST = "127.0.0.1"
 PROBE = re.compile(r"/[a-z_]+/_stcore/(health|host-config)$")
@@ -585,6 +587,13 @@ async def _loopback_only(route: Route) -> None:
         await route.continue_()
     else:
         await route.abort()
+
+
+def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` to its end on a new event loop in a thread of its own, so that it
+    also works where this thread already runs a loop (Playwright's sync API, notebooks)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def check_url(url: str) -> str:

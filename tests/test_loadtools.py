@@ -68,10 +68,10 @@ def test_walk_runs_in_turn_until_the_deadline() -> None:
         return run
 
     journeys = [journey("a"), journey("b"), journey("c")]
-    asyncio.run(loadtest.walk(journeys, start=1, deadline=0, once=True))
+    loadtest.run_sync(loadtest.walk(journeys, start=1, deadline=0, once=True))
     assert order == ["a", "b", "c"]
     order.clear()
-    asyncio.run(loadtest.walk(journeys, start=1, deadline=time.monotonic() + 0.2))
+    loadtest.run_sync(loadtest.walk(journeys, start=1, deadline=time.monotonic() + 0.2))
     assert order[:4] == ["b", "c", "a", "b"] and 5 < len(order) < 30
 
 

@@ -41,15 +41,17 @@ def start(url: str) -> threading.Thread | None:
         if url in _started:
             return None
         _started.add(url)
-    thread = threading.Thread(target=_keep_warm, args=(url,), name="seuranta-warmup", daemon=True)
+    thread = threading.Thread(
+        target=_keep_warm, args=(url, stopping, INTERVAL), name="seuranta-warmup", daemon=True
+    )
     thread.start()
     return thread
 
 
-def _keep_warm(url: str) -> None:
-    while not stopping.is_set():
+def _keep_warm(url: str, stop: threading.Event, interval: float) -> None:
+    while not stop.is_set():
         warm(url)
-        stopping.wait(INTERVAL)
+        stop.wait(interval)
 
 
 def warm(url: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from scripts import loadtest
@@ -14,7 +12,7 @@ def test_protocol_sessions_walk_every_journey_without_errors(app_url: str) -> No
     """A short run of the WebSocket client against the app on the real data: every
     interaction of every journey succeeds and checks what the page shows (four sessions:
     each starts with another of the four journeys)."""
-    result = asyncio.run(
+    result = loadtest.run_sync(
         loadtest.run_load(app_url, sessions=4, seconds=6, client="protocol", think=0.2, warm=())
     )
     assert not result.errors, result.summary()

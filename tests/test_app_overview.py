@@ -110,3 +110,28 @@ def test_delta_arrows_follow_the_sign_and_fewer_unemployed_is_green(app) -> None
     assert not rose.delta.startswith("−")
     assert rose.proto.direction == Metric.MetricDirection.UP
     assert rose.proto.color == Metric.MetricColor.RED
+
+
+def test_a_month_before_2019_matches_the_direct_computation(app, real_sqlite_url: str) -> None:
+    """Months before the charts' start come from the whole-history totals: the same figures
+    as a computation from that month's own observations."""
+    from data_access import queries
+    from data_access.engine import make_engine
+    from i18n import fmt_number
+    from indicators import aggregation, summary
+
+    engine = make_engine(real_sqlite_url)
+    inputs = ("unemployed_jobseekers", "labour_force", "open_vacancies")
+    country = queries.observations(engine, indicators=inputs, level="country", since="2011-01")
+    local = queries.observations(engine, indicators=inputs, level="municipality", since="2011-01")
+    groups = aggregation.trial_and_rest(
+        queries.memberships(engine), queries.municipalities(engine)["code"]
+    )
+    engine.dispose()
+    heads = summary.headlines(country, local, groups, "2012-06")
+    at = app(month="2012-06")
+    assert not at.exception
+    shown = [m.value for m in at.metric]
+    assert shown[0] == fmt_number(heads["country"].unemployed, "fi")
+    assert shown[2] == fmt_number(heads["trial"].unemployed, "fi")
+    assert shown[4] == fmt_number(heads["rest"].unemployed, "fi")

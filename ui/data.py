@@ -220,16 +220,14 @@ OVERVIEW_INPUTS = ("unemployed_jobseekers", "labour_force", "open_vacancies")
 OVERVIEW_SINCE = "2018-01"  # the charts start in 2019; a year before for the changes
 
 
-def overview_since(month: str) -> str:
+def overview_since(month: str) -> str | None:
     """The first month the overview's totals need for ``month``: :data:`OVERVIEW_SINCE`, or
-    for an earlier month the January of the year before it (a few cache entries at most)."""
-    if month >= "2019-01":
-        return OVERVIEW_SINCE
-    return f"{int(month[:4]) - 1:04d}-01"
+    for an earlier month the whole history (one more cache entry serves every such month)."""
+    return OVERVIEW_SINCE if month >= "2019-01" else None
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=8)
-def overview_totals(url: str, *, include_unverified: bool, since: str) -> dict[str, Any]:
+def overview_totals(url: str, *, include_unverified: bool, since: str | None) -> dict[str, Any]:
     """Every month's aggregates behind the overview from ``since``, computed once for all
     sessions: ``country`` (the national inputs), ``groups`` (trial and rest, see
     :func:`indicators.summary.group_totals`), ``areas`` (each trial area's unemployed share)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -72,18 +71,18 @@ def test_researcher_changes_the_comparison_group_and_downloads_the_data(
     page.wait_for_function(
         "() => location.search.includes('comparison=same_regions')", timeout=60_000
     )
-    # Until the matched estimates are computed the page shows the previous ones: poll the
-    # per-area CSV until it is the new view's (its metadata carries the view's link).
-    deadline = time.monotonic() + 240
-    while True:
-        expect(page.get_by_text("Estimates by area")).to_be_visible(timeout=240_000)
-        with page.expect_download(timeout=60_000) as info:
-            page.get_by_role("button", name="CSV").last.click()
-        path = tmp_path / "areas.csv"
-        info.value.save_as(path)
-        if b"comparison=same_regions" in path.read_bytes() or time.monotonic() > deadline:
-            break
-        page.wait_for_timeout(3_000)
+    # The page shows the previous estimates until the new ones are computed: wait until the
+    # run is over (Streamlit marks its root), then take the per-area CSV of the new view.
+    page.wait_for_function(
+        """() => !!document.querySelector(
+            '[data-testid="stApp"][data-test-script-state="notRunning"]')""",
+        timeout=240_000,
+    )
+    expect(page.get_by_text("Estimates by area")).to_be_visible(timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="CSV").last.click()
+    path = tmp_path / "areas.csv"
+    info.value.save_as(path)
     chart_drawn(page)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

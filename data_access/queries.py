@@ -266,6 +266,15 @@ def coverage(engine: Engine) -> pd.DataFrame:
     )
 
 
+def data_version(engine: Engine) -> str:
+    """A short text that changes with every recorded load: the newest load batch's id and
+    the number of batches (a file loaded before, by checksum, records nothing)."""
+    t = schema.load_batches
+    with engine.connect() as conn:
+        newest, count = conn.execute(select(func.max(t.c.id), func.count())).one()
+    return f"{newest or 0}.{count}"
+
+
 def ping(engine: Engine) -> None:
     """Raise when the database cannot be reached."""
     with engine.connect() as conn:

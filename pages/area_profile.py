@@ -5,13 +5,12 @@ import streamlit as st
 from i18n import t
 from indicators import definitions
 from ui import data, evaluation_view, present, sections
-from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
 lang = page_start(__file__)
-url = database_url()
 st.title(t("profile.title", lang))
 st.caption(t("profile.intro", lang))
+url = data.source(lang)  # the database, with its data version
 
 with data.guarded(lang):
     areas = data.trial_areas(url)

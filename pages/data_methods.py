@@ -5,13 +5,12 @@ import streamlit as st
 from i18n import t
 from indicators.disclosure import DisclosurePolicy
 from ui import data, present
-from ui.db import database_url
 from ui.state import page_start
 
 lang = page_start(__file__)
-url = database_url()
 st.title(t("methods.title", lang))
 st.caption(t("methods.intro", lang))
+url = data.source(lang)  # the database, with its data version
 
 with data.guarded(lang):
     batches = data.load_batches(url)

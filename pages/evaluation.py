@@ -7,13 +7,12 @@ from indicators import definitions
 from indicators.comparison import COMPARISONS
 from indicators.evaluate import OUTCOMES, EvaluationError
 from ui import data, evaluation_view, present
-from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
 lang = page_start(__file__)
-url = database_url()
 st.title(t("evaluation.title", lang))
 st.caption(t("evaluation.intro", lang))
+url = data.source(lang)  # the database, with its data version
 
 c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
 outcome = url_choice(

@@ -6,13 +6,12 @@ from geo import maps
 from i18n import fmt_month, t
 from indicators import definitions, mapping
 from ui import data, export, present, specs
-from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
 lang = page_start(__file__)
-url = database_url()
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
+url = data.source(lang)  # the database, with its data version
 
 with data.guarded(lang):
     members = data.memberships(url)

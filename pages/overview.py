@@ -4,13 +4,12 @@ import streamlit as st
 
 from i18n import fmt_month, fmt_number, t
 from ui import data, sections
-from ui.db import database_url
 from ui.state import page_start, url_choice, url_toggle
 
 lang = page_start(__file__)
-url = database_url()
 st.title(t("overview.title", lang))
 st.caption(t("overview.intro", lang))
+url = data.source(lang)  # the database, with its data version
 
 with data.guarded(lang):
     months = data.months_available(url, indicator="unemployed_jobseekers", level="country")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ui import data, warmup
+from ui import data, db, warmup
 
 
 @pytest.fixture(autouse=True)
@@ -89,11 +89,27 @@ def test_a_failing_step_only_logs(monkeypatch: pytest.MonkeyPatch, caplog) -> No
     for step in ("_overview", "_profile", "_evaluation", "_profiles"):
         monkeypatch.setattr(warmup, step, broken)
     monkeypatch.setattr(data, "coverage", broken)
+    monkeypatch.setattr(db, "versioned", lambda url: url)
     with caplog.at_level("WARNING", logger=warmup.__name__):
         warmup.warm("sqlite:///nowhere.db")
-    mine = [r for r in caplog.records if r.threadName == threading.current_thread().name]
+    mine = [
+        r
+        for r in caplog.records
+        if r.threadName == threading.current_thread().name and r.name == warmup.__name__
+    ]
     assert [r.getMessage() for r in mine] == [
         f"cache warm-up of the {name} failed"
         for name in ("overview", "area profile", "evaluation", "data and methods", "area profiles")
     ]
     assert all("database gone" in str(r.exc_info[1]) for r in mine if r.exc_info)
+
+
+def test_a_database_that_is_down_skips_the_round(caplog) -> None:
+    with caplog.at_level("WARNING", logger=warmup.__name__):
+        warmup.warm("sqlite:////nonexistent/dir/nowhere.db")
+    mine = [
+        r
+        for r in caplog.records
+        if r.threadName == threading.current_thread().name and r.name == warmup.__name__
+    ]
+    assert [r.getMessage() for r in mine] == ["cache warm-up: the database cannot be reached"]

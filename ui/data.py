@@ -10,9 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from data_access import queries
-from ui.db import DB_ERRORS, database_unavailable, engine
+from ui.db import DB_ERRORS, database_unavailable, database_url, engine, versioned
 
-TTL = 600
+# Keys carry the data version (ui.db.versioned), so a cached figure is never stale; the TTL
+# only returns the memory of views nobody has asked for in a while.
+TTL = 6 * 3600
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -60,6 +62,17 @@ def memberships(url: str) -> pd.DataFrame:
 def trial_areas(url: str) -> pd.DataFrame:
     """Cached :func:`data_access.queries.trial_areas`."""
     return queries.trial_areas(engine(url))
+
+
+def source(lang: str) -> str:
+    """The key of this run's data: the database URL with its data version (see
+    :func:`ui.db.versioned`). A database that cannot be reached gets the friendly message
+    and the page stops."""
+    try:
+        return versioned(database_url())
+    except DB_ERRORS as error:
+        database_unavailable(lang, error)
+        raise  # not reached: database_unavailable stops the page
 
 
 @contextmanager
@@ -131,7 +144,7 @@ def _evaluation_inputs(url: str, outcome: str) -> tuple[pd.DataFrame, pd.DataFra
     return obs, municipalities(url), memberships(url)
 
 
-@st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=64)
 def evaluation(
     url: str,
     *,
@@ -158,7 +171,7 @@ def evaluation(
     )
 
 
-@st.cache_data(ttl=3600, show_spinner=False, max_entries=32)
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=32)
 def evaluation_table(
     url: str, *, outcome: str, comparison: str, start: str, end: str, include_unverified: bool
 ) -> pd.DataFrame:

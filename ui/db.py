@@ -26,10 +26,35 @@ def database_url() -> str:
     return str(value) if value else default_url()
 
 
+VERSION_MARK = "#seuranta-data="
+VERSION_TTL = 30  # seconds: how soon a session notices a load
+
+
 @st.cache_resource(show_spinner=False)
-def engine(url: str) -> Engine:
-    """One read-only engine per process and URL."""
+def _engine(url: str) -> Engine:
     return make_engine(url, read_only=True)
+
+
+def engine(url: str) -> Engine:
+    """One read-only engine per process and database (``url`` with or without the data
+    version :func:`versioned` adds)."""
+    return _engine(url.split(VERSION_MARK, 1)[0])
+
+
+@st.cache_data(ttl=VERSION_TTL, show_spinner=False)
+def _data_version(url: str) -> str:
+    from data_access import queries
+
+    return queries.data_version(engine(url))
+
+
+def versioned(url: str) -> str:
+    """``url`` with the version of its data appended: the key every cached loader takes.
+
+    A load changes the version, so cached figures of older data are no longer asked for and
+    the new data shows within :data:`VERSION_TTL` seconds, with no cache to clear; until a
+    load, cached figures stay valid however long they are kept."""
+    return f"{url.split(VERSION_MARK, 1)[0]}{VERSION_MARK}{_data_version(url)}"
 
 
 def get_engine() -> Engine:

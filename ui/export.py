@@ -17,7 +17,7 @@ import streamlit as st
 from exports import ExportMeta, chart_png, chart_svg, filename, prepare_table, table_csv, table_xlsx
 from i18n import t
 from ui import data
-from ui.db import database_url
+from ui.db import database_url, versioned
 
 
 def view_url() -> str:
@@ -32,7 +32,7 @@ def meta(title: str, lang: str) -> ExportMeta:
     return ExportMeta(
         title=title,
         source=t("app.source_note", lang),
-        vintage=data.vintage_text(database_url()),
+        vintage=data.vintage_text(versioned(database_url())),
         view_url=view_url(),
         lang=lang,
     )

@@ -4,9 +4,9 @@ The costly figures (the overview's totals, the evaluation's 27 regressions, the 
 profile) are kept in ``st.cache_data``, shared by every session. Without a warm-up the first
 visitor of each page after a start pays for them; with ``SEURANTA_WARMUP=1`` the first page
 request starts one background thread that computes the default views, so later first visits
-find them ready. The cached figures expire (``ui.data.TTL``, so that a new load shows), so
-the thread goes over the same views again every :data:`INTERVAL` seconds: what is still
-cached costs a lookup, what expired is computed again before a visitor asks for it. It reads
+find them ready. The thread goes over the same views again every :data:`INTERVAL` seconds:
+what is still cached costs a lookup; after a load (a new data version, see
+:func:`ui.db.versioned`) or an expiry, the views are computed again before a visitor asks. It reads
 nothing but the database, writes nothing but the caches, and a failure only logs: the page
 computes what is missing as it would have anyway.
 """
@@ -55,10 +55,17 @@ def _keep_warm(url: str, stop: threading.Event, interval: float) -> None:
 
 
 def warm(url: str) -> None:
-    """Compute the default view of every page into the shared caches (see the module doc)."""
+    """Compute the default view of every page into the shared caches (see the module doc),
+    for the data the database holds now (its data version, see :func:`ui.db.versioned`)."""
     from ui import data
+    from ui.db import versioned
 
     began = time.perf_counter()
+    try:
+        url = versioned(url)
+    except Exception:  # the database is down: the next round tries again
+        log.warning("cache warm-up: the database cannot be reached", exc_info=True)
+        return
     steps = [
         ("overview", lambda: _overview(url)),
         ("area profile", lambda: _profile(url)),

@@ -140,18 +140,37 @@ class Result:
         return self.percentile(0.95) <= TARGET_P95 and not self.errors
 
 
-class Session:
-    """One user: a browser context with one tab, walking the journeys in turn."""
+class _User:
+    """What both clients share: who the user is, where the samples go, and the pause a
+    person takes after each interaction."""
 
     def __init__(
         self, index: int, base: str, result: Result, timeout: float, seed: int, think: float = 0.0
     ) -> None:
         self.index = index
-        self.think = think
         self.base = base.rstrip("/")
         self.result = result
-        self.timeout_ms = timeout * 1000
+        self.timeout = timeout
+        self.think = think
         self.random = random.Random(seed * 1000 + index)
+
+    async def _record(self, journey: str, action: str, started: float, error: str | None) -> bool:
+        """Record one interaction from ``started`` (perf_counter) until now, then pause like a
+        person reading the page; True when it succeeded."""
+        seconds = time.perf_counter() - started
+        self.result.samples.append(Sample(self.index, journey, action, seconds, error))
+        if self.think:
+            await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
+        return error is None
+
+
+class Session(_User):
+    """One user: a browser context with one tab, walking the journeys in turn."""
+
+    def __init__(
+        self, index: int, base: str, result: Result, timeout: float, seed: int, think: float = 0.0
+    ) -> None:
+        super().__init__(index, base, result, timeout, seed, think)
         self.page: Page | None = None
 
     async def timed(
@@ -163,18 +182,13 @@ class Session:
         error = None
         try:
             await act()
-            await self.page.wait_for_function(done, timeout=self.timeout_ms, polling=50)
+            await self.page.wait_for_function(done, timeout=self.timeout * 1000, polling=50)
             shown = await self.page.locator("[data-testid='stException']").count()
             if shown:
                 error = "an exception is shown on the page"
         except Exception as exc:
             error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
-        seconds = time.perf_counter() - started
-        self.result.samples.append(Sample(self.index, journey, action, seconds, error))
-        if self.think:
-            # A person reads the page before the next action.
-            await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
-        return error is None
+        return await self._record(journey, action, started, error)
 
     async def overview(self) -> None:
         """Leadership: open the overview, then choose another month."""
@@ -332,7 +346,7 @@ class Run:
         return [m.body for m in self.of("metric")]
 
 
-class ProtocolSession:
+class ProtocolSession(_User):
     """One user without a browser: Streamlit's own WebSocket protocol (protobuf BackMsg and
     ForwardMsg on ``/_stcore/stream``), the way the page's JavaScript speaks it.
 
@@ -346,12 +360,7 @@ class ProtocolSession:
     def __init__(
         self, index: int, base: str, result: Result, timeout: float, seed: int, think: float = 0.0
     ) -> None:
-        self.index = index
-        self.base = base.rstrip("/")
-        self.result = result
-        self.timeout = timeout
-        self.think = think
-        self.random = random.Random(seed * 1000 + index)
+        super().__init__(index, base, result, timeout, seed, think)
         self.cookies: dict[str, str] = {}
         self.socket: Any = None
         self.run_result: Run | None = None
@@ -378,11 +387,7 @@ class ProtocolSession:
                 error = check(run)
         except Exception as exc:
             error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
-        seconds = time.perf_counter() - started
-        self.result.samples.append(Sample(self.index, journey, action, seconds, error))
-        if self.think:
-            await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
-        return error is None
+        return await self._record(journey, action, started, error)
 
     async def _open(self, path: str, query: str) -> Run:
         """GET the page like a browser, then open a session and run it."""

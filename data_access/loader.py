@@ -154,7 +154,7 @@ def parse(conn: Connection, item: LoadItem) -> Parsed:
     if suffix in (".json", ".jsonstat", ".json-stat"):
         return read_jsonstat(item.path, tiedot_codes())
     if suffix == ".csv":
-        first = read_text(item.path, legacy="cp1252").splitlines()[0]
+        first = read_text(item.path, legacy="cp1252").splitlines()[0].lower()
         if "indicator" in first and "area_code" in first:
             return read_long_csv(item.path)
         return read_pxweb_csv(item.path, labels=variable_labels(), area_names=area_names(conn))

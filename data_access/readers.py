@@ -9,6 +9,7 @@ live in :mod:`data_access.validation`, shared by every format.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -127,22 +128,46 @@ def csv_records(path: Path, text: str) -> list[tuple[int, list[str]]]:
     return records
 
 
+def _normal_name(name: str) -> str:
+    """A column name compared case- and whitespace-insensitively."""
+    return re.sub(r"\s+", "", name).lower()
+
+
 def _csv_rows(
-    path: Path, text: str, expected: tuple[str, ...]
+    path: Path, text: str, expected: tuple[str, ...], *, normalise: bool = False
 ) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, rows and their line numbers, rejecting truncated and mis-delimited files."""
+    """Header, rows and their line numbers, rejecting truncated and mis-delimited files.
+
+    ``normalise``: compare column names case- and whitespace-insensitively (the header is
+    returned normalised).
+    """
     records = csv_records(path, text)
     if not records:
         raise LoadError([Problem(str(path), "line 1", "the file has no header")])
-    header = [h.strip() for h in records[0][1]]
+    raw = records[0][1]
+    header = [_normal_name(h) if normalise else h.strip() for h in raw]
+    if normalise:
+        # Excel saves trailing empty columns as empty names with empty cells: not columns.
+        while (
+            header
+            and header[-1] == ""
+            and all(
+                len(row) < len(header) or not row[len(header) - 1].strip()
+                for _n, row in records[1:]
+            )
+        ):
+            header.pop()
+            records = [(n, row[: len(header)]) for n, row in records]
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
-        raise LoadError(
-            [
-                Problem(str(path), "line 1", f"column {name!r} appears more than once")
-                for name in repeated
-            ]
-        )
+        problems = []
+        for name in repeated:
+            spelt = sorted({raw[i].strip() for i, h in enumerate(header) if h == name})
+            also = f" (as {' and '.join(map(repr, spelt))})" if len(spelt) > 1 else ""
+            problems.append(
+                Problem(str(path), "line 1", f"column {name!r} appears more than once{also}")
+            )
+        raise LoadError(problems)
     missing = [c for c in expected if c not in header]
     if missing:
         hint = ""
@@ -207,11 +232,42 @@ def _show(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 4] + "…'"
 
 
+def _long_header(path: Path, header: list[str]) -> dict[str, int]:
+    """Map the long CSV's known column names to their positions, rejecting anything else.
+
+    Names match case- and whitespace-insensitively (``Value`` and `` value `` are ``value``).
+    A column that is not a known one is an error, never ignored: a misspelt optional column
+    (``organizer``) would otherwise be read as its default (organiser ``all``) and overwrite
+    the published total. (:func:`_csv_rows` has rejected the same name twice.)
+    """
+    known = (*LONG_REQUIRED, *LONG_OPTIONAL)
+    positions: dict[str, list[int]] = {}
+    problems: list[Problem] = []
+    for i, raw in enumerate(header):
+        name = _normal_name(raw)
+        if name in known:
+            positions.setdefault(name, []).append(i)
+            continue
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        shown = _show(raw) if raw.strip() else "(an empty name)"
+        problems.append(
+            Problem(
+                str(path),
+                f"line 1, column {i + 1}",
+                f"unknown column {shown}{hint} (the long format has {', '.join(known)})",
+            )
+        )
+    if problems:
+        raise LoadError(problems)
+    return {name: where[0] for name, where in positions.items()}
+
+
 def read_long_csv(path: Path) -> Parsed:
     """Read the project's long CSV format (see README, "Loading data")."""
     text = read_text(path)
-    header, rows, lines = _csv_rows(path, text, LONG_REQUIRED)
-    col = {name: i for i, name in enumerate(header)}
+    header, rows, lines = _csv_rows(path, text, LONG_REQUIRED, normalise=True)
+    col = _long_header(path, header)
 
     def cells(name: str, default: str = "") -> list[str]:
         return [r[col[name]].strip() for r in rows] if name in col else [default] * len(rows)

@@ -725,6 +725,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Skattningar beräknas…",
         "en": "Computing the estimates…",
     },
+    "evaluation.window_shortened": {
+        "fi": "Tämän tulosmuuttujan tiedot päättyvät useimmissa kunnissa {last}; jakso "
+        "lyhennettiin päättymään siihen (pyydetty {asked}).",
+        "sv": "Uppgifterna för detta utfallsmått slutar i de flesta kommuner {last}; perioden "
+        "förkortades till att sluta då (begärt {asked}).",
+        "en": "The data for this outcome end in {last} for most municipalities; the window "
+        "was shortened to end then (asked for {asked}).",
+    },
+    "evaluation.no_window": {
+        "fi": "Tämän tulosmuuttujan tiedot päättyvät jo {last}: kokeilun alun jälkeen ei ole "
+        "tarpeeksi kuukausia arvioon.",
+        "sv": "Uppgifterna för detta utfallsmått slutar redan {last}: efter försökets start "
+        "finns inte tillräckligt många månader för en skattning.",
+        "en": "The data for this outcome end as early as {last}: there are not enough months "
+        "after the trials began for an estimate.",
+    },
+    "evaluation.failed_unexpected": {
+        "fi": "Arviota ei voitu laskea näillä valinnoilla. Kokeile toista jaksoa tai "
+        "vertailuryhmää; virhe on kirjattu ylläpitoa varten.",
+        "sv": "Skattningen kunde inte beräknas med dessa val. Pröva en annan period eller "
+        "jämförelsegrupp; felet har loggats för underhållet.",
+        "en": "The estimate could not be computed with these choices. Try another window or "
+        "comparison group; the error has been logged for the maintainers.",
+    },
     "evaluation.failed": {
         "fi": "Arviota ei voitu laskea: {reason}",
         "sv": "Skattningen kunde inte beräknas: {reason}",

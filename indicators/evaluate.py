@@ -36,6 +36,7 @@ __all__ = [
     "Evaluation",
     "evaluate",
     "evaluate_all",
+    "last_supported_month",
     "outcome_panel",
     "required_indicators",
 ]
@@ -115,6 +116,9 @@ class Evaluation:
         What the standard errors are clustered on.
     weights : str or None
         ``labour_force`` when weighted.
+    requested_end : str or None
+        The window end asked for when the data could not support it and the window was
+        shortened to the outcome's last month with data (``window[1]``); None otherwise.
     """
 
     outcome: str
@@ -132,6 +136,7 @@ class Evaluation:
     flags: tuple[str, ...]
     cluster: str | None
     weights: str | None
+    requested_end: str | None = None
 
     def as_row(self) -> dict[str, Any]:
         """The evaluation as one row of :func:`evaluate_all`'s table."""
@@ -273,9 +278,35 @@ def _prepare_outcome(obs: pd.DataFrame, municipalities: pd.DataFrame, outcome: s
 # --------------------------------------------------------------------------------------------
 
 
-def _window(ctx: _Outcome, window: tuple[str | None, str | None]) -> tuple[str, str, list[str]]:
+def last_supported_month(obs: pd.DataFrame, outcome: str) -> str:
+    """The last month an evaluation of ``outcome`` can use: the last in which most
+    municipalities (:data:`MIN_MONTH_COVERAGE`) have a value. A window asked to end later is
+    shortened to it.
+
+    Raises
+    ------
+    EvaluationError
+        When ``obs`` lacks the outcome's inputs or no month has values for most
+        municipalities.
+    """
+    return _prepare_outcome(obs, pd.DataFrame(columns=["code"]), outcome).last_month
+
+
+def _window(
+    ctx: _Outcome, window: tuple[str | None, str | None]
+) -> tuple[str, str, list[str], str | None]:
     notes: list[str] = []
+    requested: str | None = None
     start = window[0] if window[0] is not None else str(ctx.panel["month"].min())
+    if window[1] is not None and window[1] > ctx.last_month:
+        # Months after the outcome's data end (counts end in 2023-10) would leave only the
+        # odd municipality with a longer series: nothing to compare, so shorten the window.
+        requested = window[1]
+        notes.append(
+            f"The data for {ctx.outcome} end in {ctx.last_month} for most municipalities, so "
+            f"the window was shortened from {requested} to {ctx.last_month}."
+        )
+        window = (window[0], ctx.last_month)
     if window[1] is not None:
         end = window[1]
         if end > TRIAL_END:
@@ -292,7 +323,7 @@ def _window(ctx: _Outcome, window: tuple[str | None, str | None]) -> tuple[str, 
                 f"{ctx.last_month}, but from January 2025 every municipality organised its own "
                 "employment services (TE services reform), so there is no comparison group."
             )
-    return start, end, notes
+    return start, end, notes, requested
 
 
 def _months_between(start: str, end: str) -> int:
@@ -325,10 +356,11 @@ def _evaluate(
     group = ctx.group(
         comparison_kind, memberships, area=area, include_unverified=include_unverified, k=k
     )
-    start, end, notes = _window(ctx, window)
+    start, end, notes, requested_end = _window(ctx, window)
     units = set(group.treated) | set(group.control)
     panel = ctx.panel[ctx.panel["unit"].isin(units)]
     panel = panel[(panel["month"] >= start) & (panel["month"] <= end)]
+    panel = _contrasted_months(panel, set(group.treated), notes)
     columns = ["unit", "month", "value"]
     weight_column: str | None = None
     if weights == "labour_force":
@@ -479,7 +511,26 @@ def _evaluate(
         flags=tuple(flags),
         cluster=cluster,
         weights=weights,
+        requested_end=requested_end,
     )
+
+
+def _contrasted_months(panel: pd.DataFrame, treated: set[str], notes: list[str]) -> pd.DataFrame:
+    """The panel's months in which both trial and comparison municipalities have a value.
+
+    A month with values on one side only compares nothing (the month effect absorbs it); at
+    the window's ends such months would make the window look longer than the comparison is.
+    """
+    valued = panel[panel["value"].notna()]
+    sides = valued.assign(side=valued["unit"].isin(treated)).groupby("month")["side"].nunique()
+    both = set(sides[sides == 2].index)
+    lone = sorted(set(valued["month"]) - both)
+    if lone:
+        notes.append(
+            f"{len(lone)} month(s) with values for only one side were left out "
+            f"({lone[0]}…{lone[-1]})."
+        )
+    return panel[panel["month"].isin(both)]
 
 
 def _notes(

@@ -839,14 +839,20 @@ def event_study(
     if not (is_treated & (binned_rel.to_numpy() == reference)).any():
         raise EvaluationError(f"no treated observations in the reference period {reference}")
     window = list(range(low, high + 1))
+    # A calendar period in which every observation is treated has no comparison: the period
+    # effect absorbs it, and a dummy that is 1 only in such periods cannot be estimated
+    # (linearmodels' AbsorbingEffectError). Such relative periods are reported as empty.
+    periods = pd.factorize(data["_p"], sort=True)[0]
+    untreated = np.bincount(periods, weights=(~is_treated).astype(np.float64))
+    contrasted = untreated[periods] > 0
     columns: dict[str, np.ndarray] = {}
     for r in window:
         if r == reference:
             continue
-        dummy = (is_treated & (binned_rel.to_numpy() == r)).astype(np.float64)
+        in_bin = is_treated & (binned_rel.to_numpy() == r)
         # A relative period without treated observations has nothing to estimate
-        if dummy.any():
-            columns[_rel_name(r)] = dummy
+        if (in_bin & contrasted).any():
+            columns[_rel_name(r)] = in_bin.astype(np.float64)
     if not columns:
         raise EvaluationError("no treated observations outside the reference period")
     fit = _fit_twfe(clean, pd.DataFrame(columns))

@@ -1,13 +1,15 @@
 """Comparison and evaluation: DiD estimates, the event study and per-area results."""
 
+import logging
+
 import streamlit as st
 
 from i18n import fmt_month, t
 from indicators import definitions
-from indicators.comparison import COMPARISONS
+from indicators.comparison import COMPARISONS, ComparisonError
 from indicators.evaluate import OUTCOMES, EvaluationError
 from ui import data, evaluation_view, present
-from ui.state import page_start, url_choice, url_toggle
+from ui.state import clamp_month, page_start, url_choice, url_toggle
 
 lang = page_start(__file__)
 st.title(t("evaluation.title", lang))
@@ -33,7 +35,17 @@ comparison = url_choice(
     container=c2,
     format_func=lambda c: t(f"comparison.{c}", lang),
 )
-starts, ends = present.window_options()
+try:
+    with data.guarded(lang):
+        last = data.evaluation_last_month(url, outcome=outcome)
+except (EvaluationError, ComparisonError) as error:
+    st.error(t("evaluation.failed", lang, reason=str(error)))
+    st.stop()
+starts, ends = present.window_options(last)
+if not ends:
+    st.info(t("evaluation.no_window", lang, last=fmt_month(last, lang)))
+    st.stop()
+shortened = clamp_month("to", ends[-1])
 start = url_choice(
     "from",
     t("evaluation.window_start", lang),
@@ -47,11 +59,21 @@ end = url_choice(
     "to",
     t("evaluation.window_end", lang),
     ends,
-    default="2024-12",
+    default=min("2024-12", ends[-1]),
     lang=lang,
     container=c4,
     format_func=lambda m: fmt_month(m, lang, "short"),
 )
+if shortened:
+    st.info(
+        t(
+            "evaluation.window_shortened",
+            lang,
+            asked=fmt_month(shortened, lang),
+            last=fmt_month(ends[-1], lang),
+        ),
+        icon=":material/info:",
+    )
 include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
 
 options = dict(
@@ -69,8 +91,12 @@ try:
     evaluation_view.per_area(
         per_area, areas, outcome, lang, data_key=(url, *sorted(options.items()))
     )
-except EvaluationError as error:
+except (EvaluationError, ComparisonError) as error:
     st.error(t("evaluation.failed", lang, reason=str(error)))
+    st.stop()
+except Exception:  # any other estimation failure: a message, never a traceback
+    logging.getLogger(__name__).exception("evaluation failed for %s", options)
+    st.error(t("evaluation.failed_unexpected", lang))
     st.stop()
 st.info(t("evaluation.services_missing", lang), icon=":material/info:")
 with st.expander(t("evaluation.method_title", lang), expanded=False):

@@ -177,3 +177,27 @@ def test_small_counts_are_suppressed_on_the_map(
     # The synthetic batch is flagged on the data page.
     at.switch_page("pages/data_methods.py").run()
     assert any("synthetic" in e.value for e in at.error)
+
+
+MARKDOWN_PAYLOADS = [
+    "![t](http://host.invalid/p.png)",
+    "[Log in again](https://host.invalid/login)",
+    "**bold** _it_",
+    ":red[alarm] :material/warning:",
+    "`a``b` <b>x</b>",
+    "www.host.invalid",
+]
+
+
+@pytest.mark.parametrize("payload", MARKDOWN_PAYLOADS)
+def test_link_values_are_never_rendered_as_markdown(run, payload: str) -> None:
+    """A tampered value is echoed inside a code span only: no image, link, emphasis,
+    directive or HTML from it reaches the warning's Markdown."""
+    at = run("overview", lang="en", month=payload)
+    assert not at.exception
+    [body] = [str(w.value) for w in at.warning if "parameter month=" in str(w.value)]
+    spans = re.findall(r"(`+) (.*?) \1", body)
+    assert spans and payload[:30] in spans[0][1]
+    outside = re.sub(r"(`+) .*? \1", "", body)
+    for marker in ("](", "**", ":red[", ":material/", "<b>", "www.", "`"):
+        assert marker not in outside, (marker, body)

@@ -519,6 +519,19 @@ def test_event_study_recovers_known_path_with_parallel_trends() -> None:
     assert (res.n_clusters, res.cov_type, res.n_units) == (60, "clustered", 60)
 
 
+def test_event_study_periods_without_controls_are_empty_not_an_error() -> None:
+    """Months where only treated units have values (one trial municipality with a longer
+    series) have no comparison: their dummies are left out, not a linearmodels crash."""
+    panel = synthetic_panel(end="2022-06")
+    late = (panel["month"] > "2022-01") & (panel["treated"] == 0)
+    panel.loc[late, "value"] = np.nan
+    res = _event(panel, leads=12, lags=15, cluster="unit")
+    table = res.table.set_index("rel_period")
+    # 2022-02 … 2022-06 are relative months 11 … 15: no control has a value there
+    assert table.loc[11:15, "estimate"].isna().all()
+    assert np.all(np.abs(table.loc[0:10, "estimate"] - 2.0) < 0.5)
+
+
 def test_event_study_rejects_violated_pretrend() -> None:
     panel = synthetic_panel(pre_slope=0.08)
     res = _event(panel, leads=12, lags=12, cluster="unit")

@@ -344,3 +344,45 @@ def test_later_division_becomes_a_group(reference_engine: Engine, tmp_path: Path
     with reference_engine.connect() as conn:
         members = conn.execute(select(schema.municipality_group_members)).all()
     assert sorted(m.municipality_code for m in members) == ["507", "588"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "indicator,area_level,area_code,month,value,organizer",
+        "indicator,area_level,area_code,month,value,Value",
+        "indicator,area_level,area_code,month,value,organiser ,ORGANISER",
+    ],
+)
+def test_misspelt_or_repeated_column_never_overwrites_a_published_figure(
+    reference_engine: Engine, tmp_path: Path, header: str
+) -> None:
+    """A header the loader does not know exactly is rejected before anything is written.
+
+    Read with the unknown column ignored, the row would be organiser ``all`` and replace
+    Helsinki's published 2021-03 total (51 318) with a municipal-only figure.
+    """
+    load(reference_engine, write(tmp_path, "good.csv", GOOD))
+    before = fingerprint(reference_engine)
+    extra = header.count(",") - 4
+    row = "unemployed_jobseekers,municipality,091,2021-03,30000" + ",municipal" * extra
+    bad = write(tmp_path, "bad.csv", f"{header}\n{row}\n")
+    with pytest.raises(LoadError) as info:
+        load(reference_engine, bad, vintage=date(2024, 6, 30))
+    report = info.value.report()
+    assert "line 1" in report
+    assert any(w in report for w in ("unknown column", "more than once")), report
+    assert fingerprint(reference_engine) == before
+    frame = stored(reference_engine)
+    helsinki = frame[
+        (frame["area_code"] == "091") & (frame["indicator"] == "unemployed_jobseekers")
+    ]
+    assert helsinki["value"].tolist() == [51318.0]
+
+
+def test_header_names_match_case_and_whitespace_insensitively(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    text = GOOD.replace(HEADER, " Indicator , AREA_LEVEL,area_code,Month,VALUE", 1)
+    results = load(reference_engine, write(tmp_path, "upper.csv", text))
+    assert results[0].loaded == 4

@@ -104,6 +104,14 @@ EXPECTED: dict[str, Expect] = {
         "line 1",
         ("duplicate", "twice", "more than once", "repeated"),
     ),
+    "long_misspelt_organiser.csv": Expect(
+        "line 1, column 6", "unknown column 'organizer'; did you mean 'organiser'?"
+    ),
+    "long_value_and_Value.csv": Expect(
+        "line 1", "column 'value' appears more than once (as 'Value' and 'value')"
+    ),
+    "long_unknown_column.csv": Expect("line 1, column 6", "unknown column 'comment'"),
+    "long_unnamed_column.csv": Expect("line 1, column 6", "unknown column (an empty name)"),
     "long_blank_line_before_bad_row.csv": Expect(
         "line 4",
         "unknown municipality code '999'",
@@ -251,7 +259,14 @@ EXPECTED: dict[str, Expect] = {
 }
 
 # Files whose line endings are unusual but whose content is valid: they must load (rows).
-LOADS: dict[str, int] = {"long_crlf_valid.csv": 3, "long_cr_only_valid.csv": 3}
+LOADS: dict[str, int] = {
+    "long_crlf_valid.csv": 3,
+    "long_cr_only_valid.csv": 3,
+    # Column names match case- and whitespace-insensitively.
+    "long_header_case_valid.csv": 3,
+    # Excel's trailing empty columns (empty names, empty cells) are not columns.
+    "long_excel_trailing_columns_valid.csv": 3,
+}
 
 
 def fingerprint(engine: Engine) -> str:

@@ -144,6 +144,16 @@ def _evaluation_inputs(url: str, outcome: str) -> tuple[pd.DataFrame, pd.DataFra
     return obs, municipalities(url), memberships(url)
 
 
+@st.cache_data(ttl=TTL, show_spinner=False)
+def evaluation_last_month(url: str, *, outcome: str) -> str:
+    """Cached :func:`indicators.evaluate.last_supported_month`: the latest window end the
+    outcome's data support."""
+    from indicators.evaluate import last_supported_month
+
+    obs, _munis, _members = _evaluation_inputs(url, outcome)
+    return last_supported_month(obs, outcome)
+
+
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=64)
 def evaluation(
     url: str,

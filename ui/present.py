@@ -425,8 +425,9 @@ def batches_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def window_options() -> tuple[list[str], list[str]]:
-    """Months an evaluation window may start (2017–2020) and end (2021-06 … 2025-01) in."""
+def window_options(last: str = "2025-01") -> tuple[list[str], list[str]]:
+    """Months an evaluation window may start (2017–2020) and end (2021-06 … 2025-01, but no
+    later than ``last``, the outcome's last month with data) in."""
     starts = [str(p) for p in pd.period_range("2017-01", "2020-12", freq="M")]
-    ends = [str(p) for p in pd.period_range("2021-06", "2025-01", freq="M")]
+    ends = [str(p) for p in pd.period_range("2021-06", min(last, "2025-01"), freq="M")]
     return starts, ends

@@ -6,6 +6,7 @@ would make links depend on the language; these helpers keep stable codes in the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -17,8 +18,17 @@ T = TypeVar("T")
 
 
 def _quote(value: object) -> str:
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "…")
+    """``value`` as a Markdown code span, so that nothing in it is rendered.
+
+    Messages are Markdown: a link parameter echoed as it is could show an image from another
+    host, a link or Streamlit's ``:red[…]`` directives inside an official warning. A code span
+    shows its content literally; its fence is longer than any run of backticks inside.
+    """
+    text = " ".join(str(value).split())
+    text = text if len(text) <= 40 else text[:39] + "…"
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
 
 
 def page_start(page_file: str) -> str:
@@ -65,6 +75,27 @@ def _seed(
                 t("app.bad_param", lang, param=key, value=_quote(raw)), icon=":material/link_off:"
             )
     st.session_state[key] = value
+
+
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def clamp_month(key: str, last: str) -> str | None:
+    """Bring a month later than ``last`` in ``?key=`` (or in the widget) back to ``last``.
+
+    A link or an earlier choice may name a window end that the chosen outcome's data do not
+    reach (the counts end in 2023-10): that is a valid month, not a bad link, so it is
+    shortened rather than rejected. Returns the month asked for when it was shortened.
+    """
+    current = st.session_state.get(key)
+    if isinstance(current, str) and MONTH.fullmatch(current) and current > last:
+        st.session_state[key] = last
+        return current
+    raw = st.query_params.get(key)
+    if key not in st.session_state and raw and MONTH.fullmatch(raw) and raw > last:
+        st.query_params[key] = last
+        return raw
+    return None
 
 
 def _publish(key: str, value: object) -> None:

@@ -1,0 +1,116 @@
+"""Every choice the evaluation page offers can be estimated: no outcome, comparison or window
+ends in an exception (the counts behind the per-vacancy ratio end in 2023-10, the shares later).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+from threadpoolctl import threadpool_limits
+
+from data_access import queries
+from data_access.engine import make_engine
+from i18n import fmt_month, t
+from indicators.comparison import COMPARISONS
+from indicators.evaluate import OUTCOMES, evaluate, last_supported_month, required_indicators
+from ui.present import window_options
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture(scope="module")
+def real(real_sqlite_url: str) -> Iterator[dict[str, pd.DataFrame]]:
+    engine = make_engine(real_sqlite_url)
+    inputs = {
+        outcome: queries.observations(
+            engine, indicators=required_indicators(outcome), level="municipality", since="2016-01"
+        )
+        for outcome in OUTCOMES
+    }
+    yield {
+        **inputs,
+        "municipalities": queries.municipalities(engine),
+        "memberships": queries.memberships(engine),
+    }
+    engine.dispose()
+
+
+def windows(outcome_last: str) -> list[tuple[str, str]]:
+    """The corners of the page's window choices and its default window."""
+    starts, ends = window_options(outcome_last)
+    return sorted(
+        {
+            (starts[0], ends[-1]),
+            (starts[-1], ends[0]),
+            (starts[0], ends[0]),
+            (starts[-1], ends[-1]),
+            ("2019-01", min("2024-12", ends[-1])),
+        }
+    )
+
+
+def test_window_ends_stop_at_the_outcomes_data(real: dict[str, pd.DataFrame]) -> None:
+    last = {o: last_supported_month(real[o], o) for o in OUTCOMES}
+    # The counts end in 2023-10 (StatFin copy of 2023-12-05); the published share runs on.
+    assert last["unemployed_per_vacancy"] == "2023-10"
+    assert last["unemployed_share_pct"] >= "2024-12"
+    _starts, ends = window_options(last["unemployed_per_vacancy"])
+    assert ends[-1] == "2023-10"
+
+
+@pytest.mark.parametrize("comparison", COMPARISONS)
+@pytest.mark.parametrize("outcome", OUTCOMES)
+def test_every_offered_window_can_be_estimated(
+    real: dict[str, pd.DataFrame], outcome: str, comparison: str
+) -> None:
+    obs = real[outcome]
+    last = last_supported_month(obs, outcome)
+    with threadpool_limits(1, user_api="blas"):
+        for window in [*windows(last), ("2019-01", "2024-12")]:
+            result = evaluate(
+                obs,
+                real["municipalities"],
+                real["memberships"],
+                outcome=outcome,
+                comparison=comparison,  # type: ignore[arg-type]
+                window=window,
+            )
+            assert result.window[1] <= last
+            assert result.event is not None
+            # A window asked past the data is shortened and says so.
+            if window[1] > last:
+                assert result.requested_end == window[1]
+                assert any("shortened" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_per_vacancy_with_the_default_window_shows_estimates(
+    real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The crash of issue 14: per-vacancy ratio, window to 2024-12 from a link."""
+    monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page("pages/evaluation.py")
+    for key, value in {
+        "outcome": "unemployed_per_vacancy",
+        "to": "2024-12",
+        "lang": lang,
+    }.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.selectbox(key="to").value == "2023-10"
+    expected = t(
+        "evaluation.window_shortened",
+        lang,
+        asked=fmt_month("2024-12", lang),
+        last=fmt_month("2023-10", lang),
+    )
+    assert expected in [i.value for i in at.info]
+    assert not [w.value for w in at.warning if "2024-12" in str(w.value)]
+    assert at.metric, "no estimate shown"

@@ -21,7 +21,7 @@ from data_access.loader import FileResult, LoadItem, Progress, checksum, load_it
 from data_access.readers import WideSpec
 
 DATA_DIR = PROJECT_ROOT / "data"
-CATALOGUE_NAME = "indicators/definitions.py (catalogue)"
+CATALOGUE_NAME = "catalogue/definitions.py (catalogue)"
 
 
 @dataclass

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
 
+from catalogue import definitions
 from data_access import dialects, schema, series, validation
 from data_access.errors import LoadError, Problem
 from data_access.readers import (
@@ -29,7 +30,6 @@ from data_access.readers import (
     read_text,
     read_wide_csv,
 )
-from indicators import definitions
 
 KEY = validation.KEY
 Progress = Callable[[str], None]

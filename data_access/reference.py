@@ -16,10 +16,10 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, delete, insert, select
 
+from catalogue import definitions
 from data_access import dialects, schema
 from data_access.errors import LoadError, Problem
 from data_access.readers import read_text
-from indicators import definitions
 
 STATUSES = {"confirmed", "probable", "not_in_trial"}
 COUNTRY_NAMES = ("Koko maa", "Hela landet", "Whole country")

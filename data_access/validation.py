@@ -16,8 +16,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from catalogue import definitions
 from data_access.errors import LoadError, Problem
-from indicators import definitions
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 FIRST_MONTH = "1990-01"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from indicators import definitions
+from catalogue import definitions
 
 # Below this share of reporting members a group total is not given (see ``aggregate``).
 MIN_COVERAGE = 0.9

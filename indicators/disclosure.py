@@ -10,7 +10,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from indicators import definitions
+from catalogue import definitions
 
 Reason = Literal["source", "primary", "complementary", "derived"]
 
@@ -225,7 +225,7 @@ def propagate(
         The counts they were computed from, as returned by :func:`suppress_cells`.
     keys
         Columns that identify the same cell in both frames (e.g. area_level, area_code,
-        month); the indicator is matched through :func:`indicators.definitions.inputs_of`.
+        month); the indicator is matched through :func:`catalogue.definitions.inputs_of`.
     value
         The column holding the derived figures.
 

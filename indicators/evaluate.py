@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from indicators import aggregation, comparison, definitions
+from catalogue import definitions
+from indicators import aggregation, comparison
 from indicators.comparison import ComparisonError, ComparisonGroup, ComparisonKind
 from indicators.evaluation import (
     METHOD_NOTES_EN,

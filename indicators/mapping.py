@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import aggregation, definitions, disclosure, profile
+from catalogue import definitions
+from indicators import aggregation, disclosure, profile
 
 
 def municipality_values(

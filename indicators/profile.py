@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from indicators import aggregation, definitions
+from catalogue import definitions
+from indicators import aggregation
 
 TRIAL_START = "2021-03-01"
 TRIAL_END = "2024-12-31"

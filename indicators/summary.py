@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators import aggregation, definitions, transforms
+from catalogue import definitions
+from indicators import aggregation, transforms
 
 
 @dataclass(frozen=True)

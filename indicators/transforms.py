@@ -9,7 +9,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from indicators import definitions
+from catalogue import definitions
 
 __all__ = ["ChangeKind", "change", "change_kind", "index_to"]
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from catalogue import definitions
 from i18n import t
-from indicators import definitions
 from ui import data, evaluation_view, present, sections
 from ui.state import page_start, url_choice, url_toggle
 

@@ -4,8 +4,8 @@ import logging
 
 import streamlit as st
 
+from catalogue import definitions
 from i18n import fmt_month, t
-from indicators import definitions
 from indicators.comparison import COMPARISONS, ComparisonError
 from indicators.evaluate import OUTCOMES, EvaluationError
 from ui import data, evaluation_view, present

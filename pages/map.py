@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from catalogue import definitions
 from geo import maps
 from i18n import fmt_month, t
-from indicators import definitions, mapping
+from indicators import mapping
 from ui import data, export, present, specs
 from ui.state import page_start, url_choice, url_toggle
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indicators import definitions
+from catalogue import definitions
 
 ROOT = Path(__file__).resolve().parent.parent
 MUNICIPALITIES_CSV = ROOT / "data" / "municipalities_2021_2024.csv"

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, select
 
+from catalogue import definitions
 from data_access import schema
 from data_access.loader import LoadItem, load_items
-from indicators import definitions
 from scripts import synthetic
 
 SMALL = {"municipalities": 6, "months": 6}

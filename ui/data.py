@@ -306,7 +306,8 @@ def profile_figures(
     comparison groups, matched peers and the country; see
     :func:`indicators.profile.compare_series`), ``month`` (the latest with a value for the
     area, or None) and ``ranks`` (every area's value and rank in that month, or None)."""
-    from indicators import definitions, profile
+    from catalogue import definitions
+    from indicators import profile
     from ui import present
 
     inputs = definitions.inputs_of(indicator)

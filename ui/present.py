@@ -8,8 +8,9 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
+from catalogue import definitions
 from i18n import fmt_month, fmt_number, fmt_percent, fmt_signed, t
-from indicators import aggregation, definitions, profile, transforms
+from indicators import aggregation, profile, transforms
 
 PROFILE_INDICATORS = [
     "unemployed_share_pct",

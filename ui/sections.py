@@ -7,9 +7,10 @@ from collections.abc import Hashable, Mapping
 import pandas as pd
 import streamlit as st
 
+from catalogue import definitions
 from geo import maps
 from i18n import fmt_month, fmt_signed, t, vega_locale
-from indicators import definitions, summary
+from indicators import summary
 from indicators.charts import small_multiples
 from indicators.events import events_between
 from ui import export, present, specs

@@ -9,6 +9,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from catalogue import calendar
 from indicators import aggregation
 
 __all__ = [
@@ -33,9 +34,9 @@ ComparisonKind = Literal["all_other", "same_regions", "matched"]
 COMPARISONS: tuple[ComparisonKind, ...] = ("all_other", "same_regions", "matched")
 COVARIATES: tuple[str, ...] = ("pre_level", "pre_trend", "log_labour_force")
 # Twelve months before the COVID-19 shock of March 2020: a level that the pandemic has not moved
-LEVEL_WINDOW: tuple[str, str] = ("2019-03", "2020-02")
+LEVEL_WINDOW: tuple[str, str] = calendar.MATCH_LEVEL_WINDOW
 # Three years and two months up to the shock: long enough for a trend, free of the pandemic
-TREND_WINDOW: tuple[str, str] = ("2017-01", "2020-02")
+TREND_WINDOW: tuple[str, str] = calendar.MATCH_TREND_WINDOW
 ALAND_REGION = "MK21"
 # A covariate needs values in at least this share of its window's months
 MIN_MONTH_SHARE = 0.5

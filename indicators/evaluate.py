@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from catalogue import definitions
+from catalogue import calendar, definitions
 from indicators import aggregation, comparison
 from indicators.comparison import ComparisonError, ComparisonGroup, ComparisonKind
 from indicators.evaluation import (
@@ -45,11 +45,11 @@ __all__ = [
 Cluster = Literal["unit", "region"]
 
 OUTCOMES: tuple[str, ...] = ("unemployed_share_pct", "unemployed_per_vacancy")
-EVENT_MONTH = "2021-03"
+EVENT_MONTH = calendar.TRIAL_FIRST_MONTH
 # The trials ended on 31 December 2024; on 1 January 2025 the TE services reform moved every
 # municipality's services to municipal employment areas, so later months have no control group
-TRIAL_END = "2024-12"
-DEFAULT_WINDOW: tuple[str | None, str | None] = ("2019-01", None)
+TRIAL_END = calendar.TRIAL_LAST_MONTH
+DEFAULT_WINDOW: tuple[str | None, str | None] = (calendar.CHART_FIRST_MONTH, None)
 LEADS = 24
 LAGS = 36
 # Pertunmaa (588) merged into Mäntyharju (507) on 1 January 2025; the 2025-division share
@@ -63,8 +63,8 @@ FEW_TREATED = 10
 FEW_CONTROLS = 5
 # Below this many clusters per tested lead the clustered Wald test is noticeably oversized
 CLUSTERS_PER_LEAD = 10
-COVID_MONTH = "2020-03"
-NORDIC_MODEL_MONTH = "2022-05"
+COVID_MONTH = calendar.COVID_MONTH
+NORDIC_MODEL_MONTH = calendar.NORDIC_MODEL_MONTH
 PRETREND_ALPHA = 0.05
 
 RESULT_COLUMNS = [

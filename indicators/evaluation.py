@@ -35,6 +35,8 @@ import statsmodels.formula.api as smf
 from linearmodels import PanelOLS
 from scipy import stats
 
+from catalogue import calendar
+
 __all__ = [
     "METHOD_NOTES_EN",
     "DidResult",
@@ -935,8 +937,8 @@ def prepare_panel(
     obs: pd.DataFrame,
     *,
     treated_units: Sequence[Any],
-    event_month: str = "2021-03",
-    window: tuple[str | None, str | None] = ("2019-01", None),
+    event_month: str = calendar.TRIAL_FIRST_MONTH,
+    window: tuple[str | None, str | None] = (calendar.CHART_FIRST_MONTH, None),
     outcome: str = "value",
     weight: str | None = None,
     balanced: bool = False,

@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from catalogue import definitions
+from catalogue import calendar, definitions
 from indicators import aggregation
 
-TRIAL_START = "2021-03-01"
-TRIAL_END = "2024-12-31"
+TRIAL_START = calendar.TRIAL_START_DAY
+TRIAL_END = calendar.TRIAL_END_DAY
 
 
 def area_units(

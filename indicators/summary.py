@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from catalogue import definitions
+from catalogue import calendar, definitions
 from indicators import aggregation, transforms
 
 
@@ -157,7 +157,7 @@ def key_panels(
     muni_obs: pd.DataFrame,
     groups: Mapping[str, Sequence[str]],
     *,
-    base_month: str = "2021-02",
+    base_month: str = calendar.INDEX_BASE_MONTH,
     indicators: Sequence[str] = KEY_PANELS,
 ) -> pd.DataFrame:
     """Key indicators for the country and each group: ``month, indicator, key, value``.

@@ -9,7 +9,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from catalogue import definitions
+from catalogue import calendar, definitions
 
 __all__ = ["ChangeKind", "change", "change_kind", "index_to"]
 
@@ -43,7 +43,7 @@ def _ordinals(months: pd.Series) -> np.ndarray:
 
 def index_to(
     frame: pd.DataFrame,
-    base_month: str = "2021-02",
+    base_month: str = calendar.INDEX_BASE_MONTH,
     by: Sequence[str] | None = None,
     *,
     value: str = "value",

@@ -4,7 +4,7 @@ import logging
 
 import streamlit as st
 
-from catalogue import definitions
+from catalogue import calendar, definitions
 from i18n import fmt_month, t
 from indicators.comparison import COMPARISONS, ComparisonError
 from indicators.evaluate import OUTCOMES, EvaluationError
@@ -50,7 +50,7 @@ start = url_choice(
     "from",
     t("evaluation.window_start", lang),
     starts,
-    default="2019-01",
+    default=calendar.EVALUATION_WINDOW[0],
     lang=lang,
     container=c3,
     format_func=lambda m: fmt_month(m, lang, "short"),
@@ -59,7 +59,7 @@ end = url_choice(
     "to",
     t("evaluation.window_end", lang),
     ends,
-    default=min("2024-12", ends[-1]),
+    default=min(calendar.EVALUATION_WINDOW[1], ends[-1]),
     lang=lang,
     container=c4,
     format_func=lambda m: fmt_month(m, lang, "short"),

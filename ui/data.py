@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from catalogue import calendar
 from data_access import queries
 from ui.db import DB_ERRORS, database_unavailable, database_url, engine, versioned
 
@@ -139,7 +140,10 @@ def _evaluation_inputs(url: str, outcome: str) -> tuple[pd.DataFrame, pd.DataFra
     from indicators.evaluate import required_indicators
 
     obs = observations(
-        url, indicators=required_indicators(outcome), level="municipality", since="2016-01"
+        url,
+        indicators=required_indicators(outcome),
+        level="municipality",
+        since=calendar.EVALUATION_DATA_FROM,
     )
     return obs, municipalities(url), memberships(url)
 
@@ -212,8 +216,8 @@ def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
             url,
             outcome="unemployed_share_pct",
             comparison="matched",
-            start="2019-01",
-            end="2024-12",
+            start=calendar.EVALUATION_WINDOW[0],
+            end=calendar.EVALUATION_WINDOW[1],
             include_unverified=include_unverified,
             area=area,
         )
@@ -240,13 +244,15 @@ def key_panels(url: str, *, include_unverified: bool) -> pd.DataFrame:
 OVERVIEW_INPUTS = ("unemployed_jobseekers", "labour_force", "open_vacancies")
 
 
-OVERVIEW_SINCE = "2018-01"  # the charts start in 2019; a year before for the changes
+OVERVIEW_SINCE = (
+    calendar.OVERVIEW_FIRST_MONTH
+)  # the charts start in 2019; a year before for the changes
 
 
 def overview_since(month: str) -> str | None:
     """The first month the overview's totals need for ``month``: :data:`OVERVIEW_SINCE`, or
     for an earlier month the whole history (one more cache entry serves every such month)."""
-    return OVERVIEW_SINCE if month >= "2019-01" else None
+    return OVERVIEW_SINCE if month >= calendar.CHART_FIRST_MONTH else None
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=8)
@@ -311,8 +317,9 @@ def profile_figures(
     from ui import present
 
     inputs = definitions.inputs_of(indicator)
-    obs = observations(url, indicators=inputs, level="municipality", since="2019-01")
-    country = observations(url, indicators=(*inputs, indicator), level="country", since="2019-01")
+    since = calendar.CHART_FIRST_MONTH
+    obs = observations(url, indicators=inputs, level="municipality", since=since)
+    country = observations(url, indicators=(*inputs, indicator), level="country", since=since)
     members = memberships(url)
     groups = present.comparison_groups(
         members, municipalities(url), area, include_unverified=include_unverified

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from catalogue import definitions
+from catalogue import calendar, definitions
 from i18n import fmt_month, fmt_number, fmt_percent, fmt_signed, t
 from indicators import aggregation, profile, transforms
 
@@ -99,7 +99,11 @@ def comparison_groups(
 
 
 def keyed_series(
-    series: pd.DataFrame, lang: str, *, indicator: str | None = None, base_month: str = "2021-02"
+    series: pd.DataFrame,
+    lang: str,
+    *,
+    indicator: str | None = None,
+    base_month: str = calendar.INDEX_BASE_MONTH,
 ) -> pd.DataFrame:
     """Series with translated labels (``month, key, series, value``); counts become an index."""
     frame = series.dropna(subset=["value"]).copy()
@@ -367,7 +371,7 @@ def profile_picker(
 
 def trial_months() -> list[str]:
     """The months of the trial period, 2021-03 … 2024-12."""
-    return [str(p) for p in pd.period_range("2021-03", "2024-12", freq="M")]
+    return calendar.trial_months()
 
 
 def values_export(
@@ -426,9 +430,7 @@ def batches_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def window_options(last: str = "2025-01") -> tuple[list[str], list[str]]:
-    """Months an evaluation window may start (2017–2020) and end (2021-06 … 2025-01, but no
-    later than ``last``, the outcome's last month with data) in."""
-    starts = [str(p) for p in pd.period_range("2017-01", "2020-12", freq="M")]
-    ends = [str(p) for p in pd.period_range("2021-06", min(last, "2025-01"), freq="M")]
-    return starts, ends
+def window_options(last: str = calendar.EVALUATION_LAST_END) -> tuple[list[str], list[str]]:
+    """Months an evaluation window may start and end in (see
+    :func:`catalogue.calendar.evaluation_window_options`)."""
+    return calendar.evaluation_window_options(last)

@@ -7,15 +7,13 @@ from collections.abc import Hashable, Mapping
 import pandas as pd
 import streamlit as st
 
-from catalogue import definitions
+from catalogue import calendar, definitions
 from geo import maps
 from i18n import fmt_month, fmt_signed, t, vega_locale
 from indicators import summary
 from indicators.charts import small_multiples
 from indicators.events import events_between
 from ui import export, present, specs
-
-TRIAL_FIRST, TRIAL_LAST = "2021-03", "2024-12"
 
 
 def trial_map(
@@ -32,7 +30,7 @@ def trial_map(
     ``url`` is the database the frames come from: with the memberships in force and the
     language it keys the cached chart (see :mod:`ui.specs`).
     """
-    shown = min(max(month, TRIAL_FIRST), TRIAL_LAST)
+    shown = calendar.clamp_to_trial(month)
     st.subheader(t("overview.map_title", lang, month=fmt_month(shown, lang)))
     # The map changes only when the memberships in force do: months share one spec.
     in_force = specs.membership_key(url, shown)
@@ -62,7 +60,7 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
     """Small multiples of the key indicators for the country, the trial and the rest.
 
     ``data_key`` names the data ``panels`` come from (URL and options) for the chart cache."""
-    panels = panels[panels["month"] >= "2019-01"]
+    panels = panels[panels["month"] >= calendar.CHART_FIRST_MONTH]
     labels = {k: t(f"overview.{k}", lang) for k in ("country", "trial", "rest")}
     titles = {
         code: present.axis_title(code, lang)
@@ -177,7 +175,7 @@ def share_chart(
     from i18n import fmt_percent
     from indicators.charts import line_chart
 
-    series = series[series["month"] >= "2019-01"]
+    series = series[series["month"] >= calendar.CHART_FIRST_MONTH]
     labels = {k: t(f"overview.{k}", lang) for k in ("country", "trial", "rest")}
     series = series.assign(series=series["key"].map(labels))
 

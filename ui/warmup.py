@@ -18,6 +18,8 @@ import os
 import threading
 import time
 
+from catalogue import calendar
+
 ENV = "SEURANTA_WARMUP"
 INTERVAL = 60.0
 log = logging.getLogger(__name__)
@@ -113,8 +115,8 @@ def _evaluation(url: str) -> None:
     options = dict(
         outcome="unemployed_share_pct",
         comparison="all_other",
-        start="2019-01",
-        end="2024-12",
+        start=calendar.EVALUATION_WINDOW[0],
+        end=calendar.EVALUATION_WINDOW[1],
         include_unverified=False,
     )
     data.evaluation(url, **options)  # type: ignore[arg-type]

@@ -392,7 +392,7 @@ def _page_imports() -> list[str]:
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names.add(node.module)
     # Imported lazily inside the cached loaders and sections
-    names.update(["indicators.evaluate", "indicators.charts", "exports", "linearmodels"])
+    names.update(["indicators.trial_study", "indicators.charts", "exports", "linearmodels"])
     return sorted(names)
 
 
@@ -877,8 +877,8 @@ def prepare_library_inputs(obs: Any, evaluation: Any) -> LibraryInputs:
     import numpy as np
     import pandas as pd
 
-    from indicators.evaluate import EVENT_MONTH, LAGS, LEADS, outcome_panel
-    from indicators.evaluation import prepare_panel
+    from indicators.did import prepare_panel
+    from indicators.trial_study import EVENT_MONTH, LAGS, LEADS, outcome_panel
 
     start, end = evaluation.window
     group = evaluation.group
@@ -953,7 +953,7 @@ def bench_evaluate(
 def _bench_evaluate(database_url: str, plan: Plan, full_grid: bool, blas: str) -> list[Result]:
     from data_access import queries
     from data_access.engine import make_engine
-    from indicators.evaluate import evaluate, evaluate_all, required_indicators
+    from indicators.trial_study import evaluate, evaluate_all, required_indicators
 
     engine = make_engine(database_url, read_only=True)
     try:

@@ -16,7 +16,7 @@ from data_access import queries
 from data_access.engine import make_engine
 from i18n import fmt_month, t
 from indicators.comparison import COMPARISONS
-from indicators.evaluate import OUTCOMES, evaluate, last_supported_month, required_indicators
+from indicators.trial_study import OUTCOMES, evaluate, last_supported_month, required_indicators
 from ui.present import window_options
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -22,7 +22,7 @@ from data_access import migrate, queries
 from data_access.engine import make_engine
 from i18n import DEFAULT_LANG, normalise_lang, t
 from indicators.comparison import COMPARISONS
-from indicators.evaluate import OUTCOMES
+from indicators.trial_study import OUTCOMES
 from ui import present
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -137,7 +137,7 @@ def trial_sources(url: str) -> pd.DataFrame:
 
 
 def _evaluation_inputs(url: str, outcome: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    from indicators.evaluate import required_indicators
+    from indicators.trial_study import required_indicators
 
     obs = observations(
         url,
@@ -150,9 +150,9 @@ def _evaluation_inputs(url: str, outcome: str) -> tuple[pd.DataFrame, pd.DataFra
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def evaluation_last_month(url: str, *, outcome: str) -> str:
-    """Cached :func:`indicators.evaluate.last_supported_month`: the latest window end the
+    """Cached :func:`indicators.trial_study.last_supported_month`: the latest window end the
     outcome's data support."""
-    from indicators.evaluate import last_supported_month
+    from indicators.trial_study import last_supported_month
 
     obs, _munis, _members = _evaluation_inputs(url, outcome)
     return last_supported_month(obs, outcome)
@@ -169,8 +169,8 @@ def evaluation(
     include_unverified: bool,
     area: str | None = None,
 ) -> Any:
-    """Cached :func:`indicators.evaluate.evaluate` (with the event study)."""
-    from indicators.evaluate import evaluate
+    """Cached :func:`indicators.trial_study.evaluate` (with the event study)."""
+    from indicators.trial_study import evaluate
 
     obs, munis, members = _evaluation_inputs(url, outcome)
     return evaluate(
@@ -189,8 +189,8 @@ def evaluation(
 def evaluation_table(
     url: str, *, outcome: str, comparison: str, start: str, end: str, include_unverified: bool
 ) -> pd.DataFrame:
-    """Cached per-area :func:`indicators.evaluate.evaluate_all` (DiD only, no event study)."""
-    from indicators.evaluate import evaluate_all
+    """Cached per-area :func:`indicators.trial_study.evaluate_all` (DiD only, no event study)."""
+    from indicators.trial_study import evaluate_all
 
     obs, munis, members = _evaluation_inputs(url, outcome)
     return evaluate_all(
@@ -209,7 +209,7 @@ def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
     """The area's own DiD on the unemployed share against its matched peers, or None when it
     cannot be estimated (an area with only unverified members, say)."""
     from indicators.comparison import ComparisonError
-    from indicators.evaluate import EvaluationError
+    from indicators.trial_study import EvaluationError
 
     try:
         return evaluation(

@@ -13,7 +13,7 @@ import streamlit as st
 from catalogue import definitions
 from i18n import fmt_number, t, vega_locale
 from indicators.charts import event_study_chart, forest_chart
-from indicators.evaluate import FEW_TREATED, PRETREND_ALPHA
+from indicators.trial_study import FEW_TREATED, PRETREND_ALPHA
 from ui import export, specs
 
 

@@ -13,7 +13,8 @@ from sqlalchemy import Engine
 from data_access import queries
 from data_access.engine import make_engine
 from indicators.comparison import ComparisonError
-from indicators.evaluate import (
+from indicators.did import METHOD_NOTES_EN, EvaluationError
+from indicators.trial_study import (
     METHOD_NOTES,
     RESULT_COLUMNS,
     Evaluation,
@@ -22,7 +23,6 @@ from indicators.evaluate import (
     outcome_panel,
     required_indicators,
 )
-from indicators.evaluation import METHOD_NOTES_EN, EvaluationError
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -14,7 +14,7 @@ from causaldata import organ_donations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators.evaluation import (
+from indicators.did import (
     METHOD_NOTES_EN,
     DidResult,
     EvaluationError,

@@ -15,7 +15,7 @@ from threadpoolctl import threadpool_limits
 from catalogue import calendar, definitions
 from indicators import aggregation, comparison
 from indicators.comparison import ComparisonError, ComparisonGroup, ComparisonKind
-from indicators.evaluation import (
+from indicators.did import (
     METHOD_NOTES_EN,
     DidResult,
     EvaluationError,

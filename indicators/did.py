@@ -780,7 +780,7 @@ def event_study(
         As for ``estimate_did``. ``period`` holds 'YYYY-MM' strings, pandas Periods,
         datetimes (taken as months) or integers.
     event_period : str, pandas.Period or int
-        The first treated period, e.g. '2021-03'; relative period 0. For months the relative
+        The first treated period, e.g. '2020-06'; relative period 0. For months the relative
         period is the difference in months.
     leads : int, optional
         Relative periods -leads .. -1 form the pre-event part of the window. None: all.

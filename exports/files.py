@@ -23,8 +23,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from i18n import LANGS, vega_locale
-from indicators.disclosure import LEGEND, SUPPRESSED_MARK, DisclosurePolicy
+from i18n import LANGS, t, vega_locale
+from indicators.disclosure import SUPPRESSED_MARK, DisclosurePolicy, legend
 
 #: Width in pixels given to charts drawn with ``width="container"`` (no container in a file).
 EXPORT_WIDTH = 800
@@ -33,32 +33,6 @@ EXPORT_HEIGHT = 400
 
 #: Columns that say why a cell is hidden; an export must not reveal which cell was primary.
 INTERNAL_COLUMNS = ("suppression",)
-
-# Labels of the provenance lines. Kept here rather than in the UI catalogue: they are part of
-# the file formats (the About sheet, the CSV header, the chart footer).
-_LABELS: dict[str, dict[str, str]] = {
-    "title": {"fi": "Otsikko", "sv": "Rubrik", "en": "Title"},
-    "source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
-    "vintage": {"fi": "Aineiston versio", "sv": "Version", "en": "Vintage"},
-    "disclosure": {"fi": "Tietosuoja", "sv": "Sekretess", "en": "Disclosure control"},
-    "view_url": {"fi": "Näkymän osoite", "sv": "Vyns adress", "en": "Link to this view"},
-    "generated_at": {"fi": "Luotu", "sv": "Skapad", "en": "Generated"},
-}
-_SHEETS: dict[str, tuple[str, str]] = {
-    "fi": ("Tiedot", "Tietoja"),
-    "sv": ("Data", "Om"),
-    "en": ("Data", "About"),
-}
-_EMPTY_LEGEND: dict[str, str] = {
-    "fi": "tyhjä solu = tieto puuttuu",
-    "sv": "tom cell = uppgift saknas",
-    "en": "empty cell = no figure available",
-}
-_BOOLEANS: dict[str, tuple[str, str]] = {
-    "fi": ("Kyllä", "Ei"),
-    "sv": ("Ja", "Nej"),
-    "en": ("Yes", "No"),
-}
 
 # OWASP CSV injection: a cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -115,7 +89,7 @@ class ExportMeta:
 
     def label(self, key: str) -> str:
         """The label of a provenance field (``source``, ``vintage``, …) in ``lang``."""
-        return _LABELS[key][self.lang]
+        return t(f"file.{key}", self.lang)
 
     def fields(self) -> dict[str, str]:
         """The provenance values by key, in order.
@@ -360,7 +334,7 @@ def prepare_table(
         values = out[column].astype(object).to_numpy(copy=True)
         values[flags] = SUPPRESSED_MARK
         out[column] = pd.Series(values, index=out.index, dtype=object)
-    yes, no = _BOOLEANS[lang]
+    yes, no = t("file.yes", lang), t("file.no", lang)
     for column in out.columns:
         if column not in value_columns and pd.api.types.is_bool_dtype(out[column]):
             out[column] = out[column].map({True: yes, False: no}).astype(object)
@@ -441,7 +415,7 @@ def table_xlsx(frame: pd.DataFrame, meta: ExportMeta) -> bytes:
     code, and text that a spreadsheet would run as a formula gets a leading apostrophe, as in
     :func:`table_csv`, so that editing the cell or copying the data out stays harmless.
     """
-    data_name, about_name = _SHEETS[meta.lang]
+    data_name, about_name = t("file.sheet.data", meta.lang), t("file.sheet.about", meta.lang)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -483,11 +457,11 @@ def table_xlsx(frame: pd.DataFrame, meta: ExportMeta) -> bytes:
     ws.freeze_panes = "A2"
     if len(headers):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(frame) + 1}"
-    legend = [LEGEND.get(meta.lang, LEGEND["en"])]
+    legends = [legend(meta.lang)]
     if any_missing:
-        legend.append(_EMPTY_LEGEND[meta.lang])
+        legends.append(t("file.empty_legend", meta.lang))
     italic = Font(italic=True, color="555555")
-    for offset, text in enumerate(legend):
+    for offset, text in enumerate(legends):
         cell = ws.cell(row=len(frame) + 3 + offset, column=1)
         _set_text(cell, text)
         cell.font = italic

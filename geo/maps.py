@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import math
 import textwrap
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -28,6 +27,7 @@ from geo.boundaries import (
     municipality_layer,
     to_features,
 )
+from i18n import fmt_number
 
 Lang = Literal["fi", "sv", "en"]
 Level = Literal["municipality", "area"]
@@ -95,7 +95,6 @@ __all__ = [
     "choropleth",
     "class_labels",
     "classify",
-    "format_number",
     "trial_area_map",
 ]
 
@@ -114,26 +113,6 @@ def _name_column(lang: str) -> str:
         raise ValueError(f"lang must be fi, sv or en, not {lang!r}")
     # Finnish place names are the English ones; Swedish has its own for bilingual places.
     return "name_sv" if lang == "sv" else "name_fi"
-
-
-def format_number(value: float, fmt: str = ",.1f", lang: str = "en") -> str:
-    """Format a number for the UI language.
-
-    Parameters
-    ----------
-    value
-        The number; NaN gives an empty string.
-    fmt
-        A Python format spec such as ``",.1f"``.
-    lang
-        'fi' and 'sv' get a decimal comma, a no-break space between thousands and a minus sign.
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    text = format(value, fmt)
-    if lang in ("fi", "sv"):
-        text = text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
-    return text
 
 
 def classify(
@@ -176,19 +155,18 @@ def classify(
 
 
 def class_labels(
-    bins: list[float], lowest: float, fmt: str = ",.1f", lang: str = "en", unit: str = ""
+    bins: list[float], lowest: float, fmt: Callable[[float], str] | None = None
 ) -> list[str]:
-    """Legend labels 'low – high' for classes with the given upper bounds."""
-    suffix = f"\u00a0{unit}" if unit else ""
+    """Legend labels 'low – high' for classes with the given upper bounds; ``fmt`` writes a
+    value (by default :func:`i18n.fmt_number` in English with one decimal)."""
+    show = fmt or (lambda v: fmt_number(v, "en", 1))
     lows = [lowest, *bins[:-1]]
     labels = []
     for low, high in zip(lows, bins, strict=True):
-        if format_number(low, fmt, lang) == format_number(high, fmt, lang):
-            labels.append(f"{format_number(high, fmt, lang)}{suffix}")
+        if show(low) == show(high):
+            labels.append(show(high))
         else:
-            labels.append(
-                f"{format_number(low, fmt, lang)} – {format_number(high, fmt, lang)}{suffix}"
-            )
+            labels.append(f"{show(low)} – {show(high)}")
     # Rounding can make two classes print alike; Vega needs distinct domain values.
     seen: dict[str, int] = {}
     for i, label in enumerate(labels):
@@ -558,8 +536,7 @@ def choropleth(
     k: int = 5,
     scheme: SequentialScheme = "yellowgreenblue",
     reverse: bool = False,
-    value_format: str = ",.1f",
-    unit: str = "",
+    value_text: Callable[[float], str] | None = None,
     show_labels: bool = False,
     width: int = MAP_WIDTH,
     height: int = MAP_HEIGHT,
@@ -594,8 +571,9 @@ def choropleth(
         A sequential Vega colour scheme; the default is ColorBrewer YlGnBu (colour-blind safe).
     reverse
         Darkest for the lowest values instead of the highest.
-    value_format, unit
-        Python format spec and unit for values in the legend and tooltips.
+    value_text
+        Writes a value for the legend and tooltips, e.g. ``partial(i18n.fmt_value,
+        indicator, lang=lang)``; by default :func:`i18n.fmt_number` with one decimal.
     show_labels
         Write names at a point inside each polygon (sensible at the area level).
     width, height
@@ -611,6 +589,7 @@ def choropleth(
         legend entry; tooltips with name, formatted value and rank.
     """
     text = _labels(labels)
+    show = value_text or (lambda v: fmt_number(v, lang, 1))
     name_col = _name_column(lang)
     slot = _legend_slot(boundaries, tolerance_m, width, height)
     missing_cols = [c for c in ("area_code", "value", "suppressed") if c not in values.columns]
@@ -649,13 +628,12 @@ def choropleth(
     layer["class_label"] = None
     if shown.any():
         classes, bins = classify(value[shown], classification, k)
-        domain = class_labels(bins, float(value[shown].min()), value_format, lang, unit)
+        domain = class_labels(bins, float(value[shown].min()), show)
         class_of = np.full(len(layer), None, dtype=object)
         class_of[shown] = [domain[c] for c in classes]
         layer["class_label"] = class_of
-    suffix = f"\u00a0{unit}" if unit else ""
     layer["value_text"] = [
-        f"{format_number(v, value_format, lang)}{suffix}" if ok else state
+        show(v) if ok else state
         for v, ok, state in zip(value, shown, layer["state"], strict=True)
     ]
     properties = ["area_code", "name", "value_text", "class_label", "state"]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from catalogue import definitions
+from catalogue import definitions, symbols
+from i18n import LANGS, fmt_number, t
 
 Reason = Literal["source", "primary", "complementary", "derived"]
 
@@ -20,36 +20,12 @@ COMPLEMENTARY: Reason = "complementary"
 DERIVED: Reason = "derived"
 
 #: Statistics Finland's symbol for a figure that is not shown; never '0' and never blank.
-SUPPRESSED_MARK = ".."
+SUPPRESSED_MARK = symbols.SUPPRESSED_MARK
 
-LEGEND: dict[str, str] = {
-    "fi": ".. = tieto on salattu tietosuojasyistä",
-    "sv": ".. = uppgiften visas inte av sekretesskäl",
-    "en": ".. = not shown for confidentiality",
-}
 
-# Finnish numerals take the genitive ending -n whatever the number ("alle 5:n", "alle 10:n").
-_NOTES: dict[str, str] = {
-    "fi": (
-        "Alle {n}:n lukumäärät on salattu (..). Tarvittaessa myös muita lukuja on salattu, "
-        "jotta salattua lukua ei voi laskea yhteissummasta ja muista luvuista."
-    ),
-    "sv": (
-        "Antal under {n} visas inte av sekretesskäl (..). Vid behov har även andra värden "
-        "dolts, så att ett dolt värde inte kan räknas fram ur summan och de övriga värdena."
-    ),
-    "en": (
-        "Counts below {n} are suppressed (..). Where needed, other values are suppressed too, "
-        "so that a suppressed value cannot be worked out from the total and the other values."
-    ),
-}
-
-# Decimal and thousands separators; fi and sv use a no-break space so numbers never wrap.
-_SEPARATORS: dict[str, tuple[str, str]] = {
-    "fi": (",", "\u00a0"),
-    "sv": (",", "\u00a0"),
-    "en": (".", ","),
-}
+def legend(lang: str) -> str:
+    """``.. = not shown for confidentiality`` in ``lang``."""
+    return t("disclosure.legend", lang if lang in LANGS else "en")
 
 
 @dataclass(frozen=True)
@@ -79,7 +55,7 @@ class DisclosurePolicy:
 
     def note(self, lang: str = "en") -> str:
         """The caption or export note in ``lang`` (fi, sv or en; other codes get English)."""
-        return _NOTES.get(lang, _NOTES["en"]).format(n=self.threshold)
+        return t("disclosure.note", lang if lang in LANGS else "en", n=self.threshold)
 
     def applies(self, indicator: str) -> bool:
         """Whether the threshold applies to the catalogue indicator ``indicator``."""
@@ -306,34 +282,11 @@ def apply_to_aggregates(
 
 
 def format_value(value: float | None, suppressed: bool, lang: str = "fi", decimals: int = 0) -> str:
-    """Format a figure for display: ``'..'`` when suppressed, ``''`` when missing or infinite.
-
-    Parameters
-    ----------
-    value
-        The figure (NaN or ``None`` when not available).
-    suppressed
-        Whether the cell is suppressed; wins over any value.
-    lang
-        fi and sv use a decimal comma and a no-break space between thousands; en uses
-        ``1,234.5``. Other codes get English.
-    decimals
-        Digits after the decimal separator.
-
-    Returns
-    -------
-    str
-        The text to show.
-    """
+    """A figure as an export cell shows it: ``'..'`` when suppressed, ``''`` when missing or
+    infinite, else the number in the language's format (:func:`i18n.fmt_number`)."""
     if suppressed:
         return SUPPRESSED_MARK
-    if value is None or pd.isna(value) or not np.isfinite(value):
-        return ""
-    decimal, thousands = _SEPARATORS.get(lang, _SEPARATORS["en"])
-    # Statistical tables round halves up; float formatting would round 2.5 to 2.
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return fmt_number(value, lang if lang in LANGS else "en", decimals, missing="")
 
 
 def format_column(

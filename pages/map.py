@@ -1,10 +1,12 @@
 """Map: who organised the services, or any indicator by municipality or trial area."""
 
+from functools import partial
+
 import streamlit as st
 
 from catalogue import definitions
 from geo import maps
-from i18n import fmt_month, t
+from i18n import fmt_month, fmt_value, t
 from indicators import mapping
 from ui import data, export, present, specs
 from ui.state import page_start, url_choice, url_toggle
@@ -107,8 +109,7 @@ else:
             labels=labels,
             lang=lang,
             classification=classes,
-            value_format=present.py_format(indicator),
-            unit="%" if present.is_share(indicator) else "",
+            value_text=partial(fmt_value, indicator, lang=lang),
             reverse=definitions.get(indicator).better == "higher",
         ),
     )

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from indicators.disclosure import (
     COMPLEMENTARY,
     DERIVED,
-    LEGEND,
     PRIMARY,
     SOURCE,
     SUPPRESSED_MARK,
@@ -22,6 +21,7 @@ from indicators.disclosure import (
     apply_to_aggregates,
     format_column,
     format_value,
+    legend,
     propagate,
     suppress_cells,
 )
@@ -408,7 +408,7 @@ def test_suppressed_values_display_as_the_mark(lang: str) -> None:
     assert format_value(None, True, lang) == SUPPRESSED_MARK
     assert format_value(0.0, False, lang) == "0"
     assert format_value(float("nan"), False, lang) == ""
-    assert LEGEND[lang].startswith(SUPPRESSED_MARK)
+    assert legend(lang).startswith(SUPPRESSED_MARK)
     note = DisclosurePolicy(threshold=7).note(lang)
     assert "7" in note and SUPPRESSED_MARK in note
 

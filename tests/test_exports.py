@@ -32,7 +32,7 @@ from exports import (
 )
 from i18n import t, vega_locale
 from indicators.charts import line_chart, with_locale
-from indicators.disclosure import LEGEND, SUPPRESSED_MARK, DisclosurePolicy, suppress_cells
+from indicators.disclosure import SUPPRESSED_MARK, DisclosurePolicy, legend, suppress_cells
 
 WHEN = datetime(2024, 5, 3, 12, 7, tzinfo=UTC)
 URL = "http://127.0.0.1:8501/?lang=fi&month=2021-03"
@@ -375,8 +375,8 @@ def test_xlsx_data_sheet() -> None:
     shares = [sheet.cell(row=r, column=3).value for r in range(2, 7)]
     assert shares == [14.5, "..", None, 7, 12.125]
     assert isinstance(shares[0], float)
-    legend = [sheet.cell(row=r, column=1).value for r in range(8, 10)]
-    assert legend[0] == LEGEND["fi"] and legend[1] is not None and "tyhjä" in legend[1]
+    footer = [sheet.cell(row=r, column=1).value for r in range(8, 10)]
+    assert footer[0] == legend("fi") and footer[1] is not None and "tyhjä" in footer[1]
     assert sheet.cell(row=7, column=1).value is None  # a blank row before the legend
 
 

@@ -18,6 +18,7 @@ from PIL import Image
 
 from geo import boundaries as gb
 from geo import maps
+from i18n import fmt_percent
 
 ROOT = Path(__file__).resolve().parents[1]
 MUNICIPALITIES_FILE = ROOT / "data" / "geo" / "kunnat_2023_nls_4500k.geojson"
@@ -101,7 +102,7 @@ def charts(
             areas=areas,
             labels={"value": "Työttömyysaste", "rank": "Sija"},
             lang="fi",
-            unit="%",
+            value_text=lambda v: fmt_percent(v, "fi"),
         ),
         "choropleth_area": maps.choropleth(
             area_values,
@@ -617,10 +618,9 @@ def test_classify_and_labels() -> None:
     assert len(bins) <= 2
     classes, bins = maps.classify(np.array([4.0, 4.0]), "quantiles", 5)
     assert list(classes) == [0, 0] and bins == [4.0]
-    labels = maps.class_labels([2.5, 1234.5], 0.0, ",.1f", "fi", "%")
-    assert labels == ["0,0 – 2,5\u00a0%", "2,5 – 1\u00a0234,5\u00a0%"]
-    assert maps.format_number(-1234.5, ",.1f", "en") == "-1,234.5"
-    assert maps.format_number(-1234.5, ",.1f", "sv") == "\u22121\u00a0234,5"
+    labels = maps.class_labels([2.5, 1234.5], 0.0, lambda v: fmt_percent(v, "fi"))
+    assert labels == ["0,0\u00a0% – 2,5\u00a0%", "2,5\u00a0% – 1\u00a0234,5\u00a0%"]
+    assert maps.class_labels([2.5], 0.0) == ["0.0 – 2.5"]
     with pytest.raises(ValueError, match="k must"):
         maps.classify(y, "quantiles", 12)
 

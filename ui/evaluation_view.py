@@ -19,7 +19,7 @@ from ui import export, specs
 
 def _unit(outcome: str, lang: str) -> str:
     if definitions.get(outcome).unit == "percent":
-        return {"fi": "%-yks.", "sv": "procentenheter", "en": "pp"}[lang]
+        return t("unit.pp", lang)
     return ""
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from catalogue import calendar, definitions
-from i18n import fmt_month, fmt_number, fmt_percent, fmt_signed, t
+from i18n import decimals_of, fmt_month, fmt_number, fmt_signed, fmt_value, t, unit_of_change
 from indicators import aggregation, profile, transforms
 
 PROFILE_INDICATORS = [
@@ -30,14 +29,6 @@ def is_share(indicator: str) -> bool:
     return definitions.get(indicator).unit == "percent"
 
 
-def value_format(indicator: str) -> str:
-    """A d3 format for the indicator's values."""
-    ind = definitions.get(indicator)
-    if ind.unit == "percent" or ind.kind == "ratio":
-        return ",.1f"
-    return ",.0f"
-
-
 def axis_title(indicator: str, lang: str) -> str:
     """The y-axis title: the indicator's name with its unit."""
     ind = definitions.get(indicator)
@@ -51,14 +42,6 @@ def axis_title(indicator: str, lang: str) -> str:
 def is_count(indicator: str) -> bool:
     """True for counts (and sums of counts), which profiles show as an index."""
     return definitions.get(indicator).kind in ("count", "sum")
-
-
-def format_value(indicator: str, value: float, lang: str) -> str:
-    """A value of the indicator formatted for the UI language."""
-    if is_share(indicator):
-        return fmt_percent(value, lang)
-    decimals = 1 if definitions.get(indicator).kind == "ratio" else 0
-    return fmt_number(value, lang, decimals)
 
 
 def members_table(members: pd.DataFrame, munis: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -160,14 +143,12 @@ def area_headline(
     rows = series[(series["key"] == "area") & (series["month"] == month)]
     value = float(rows["value"].iloc[0]) if not rows.empty else float("nan")
     delta = profile.change_on_year(series, "area", month)
-    unit = "%-yks." if lang == "fi" else ("procentenheter" if lang == "sv" else "pp")
-    decimals = 0 if is_count(indicator) else 1
-    change = fmt_signed(delta, lang, decimals, unit if is_share(indicator) else "")
+    change = fmt_signed(delta, lang, decimals_of(indicator), unit_of_change(indicator, lang))
     better = definitions.get(indicator).better
     left, right = st.columns(2)
     left.metric(
         f"{t('profile.latest', lang)} ({fmt_month(month, lang)})",
-        format_value(indicator, value, lang),
+        fmt_value(indicator, value, lang),
         delta=t("profile.change_year", lang, delta=change),
         **delta_style(delta, better),  # type: ignore[arg-type]
     )
@@ -183,11 +164,6 @@ def area_headline(
             ),
             help=t("profile.rank_help", lang, month=fmt_month(month, lang)),
         )
-
-
-def labels(keys: Sequence[str], lang: str, prefix: str) -> Mapping[str, str]:
-    """Translated labels for ``keys`` under ``prefix`` in the catalogue."""
-    return {k: t(f"{prefix}.{k}", lang) for k in keys}
 
 
 MAP_INDICATORS = [
@@ -225,11 +201,6 @@ def month_source(indicator: str, level: str = "municipality") -> str:
     if ind.stored and level != "area":
         return indicator
     return definitions.inputs_of(indicator)[0]
-
-
-def py_format(indicator: str) -> str:
-    """A Python format spec for the indicator's values (map legends and tooltips)."""
-    return value_format(indicator)
 
 
 def map_labels(lang: str) -> dict[str, str]:
@@ -287,8 +258,8 @@ def trial_map_alt(members: pd.DataFrame, month: str, lang: str) -> str:
 def map_alt(values: pd.DataFrame, indicator: str, month: str, lang: str) -> str:
     """Alt text of a choropleth: what, when, the range."""
     shown = values.dropna(subset=["value"])
-    low = format_value(indicator, float(shown["value"].min()), lang) if len(shown) else "–"
-    high = format_value(indicator, float(shown["value"].max()), lang) if len(shown) else "–"
+    low = fmt_value(indicator, float(shown["value"].min()), lang) if len(shown) else "–"
+    high = fmt_value(indicator, float(shown["value"].max()), lang) if len(shown) else "–"
     return t(
         "map.alt",
         lang,
@@ -328,7 +299,7 @@ def values_table(
         {
             t("map.col.name", lang): [names.get(c, c) for c in values["area_code"]],
             t("map.col.value", lang): [
-                SUPPRESSED_MARK if s else format_value(indicator, v, lang)
+                SUPPRESSED_MARK if s else fmt_value(indicator, v, lang)
                 for v, s in zip(values["value"], values["suppressed"], strict=True)
             ],
             t("map.col.rank", lang): values["rank"],

@@ -9,7 +9,7 @@ import streamlit as st
 
 from catalogue import calendar, definitions
 from geo import maps
-from i18n import fmt_month, fmt_signed, t, vega_locale
+from i18n import d3_format, fmt_month, fmt_signed, t, vega_locale
 from indicators import summary
 from indicators.charts import small_multiples
 from indicators.events import events_between
@@ -107,7 +107,7 @@ def what_changed(changes: pd.DataFrame, areas: pd.DataFrame, month: str, lang: s
     names = dict(
         zip(areas["area_id"], areas["name_sv" if lang == "sv" else "name_fi"], strict=True)
     )
-    unit = {"fi": "%-yks.", "sv": "procentenheter", "en": "pp"}[lang]
+    unit = t("unit.pp", lang)
 
     def links(column: object, heading: str, rows: pd.DataFrame) -> None:
         with column:  # type: ignore[attr-defined]
@@ -254,7 +254,7 @@ def profile_chart(
             series_title=t("chart.series", lang),
             events=events,
             series_order=list(dict.fromkeys(frame["series"])),
-            value_format=present.value_format(indicator),
+            value_format=d3_format(indicator),
             locale=vega_locale(lang),
         ),
     )

@@ -1,4 +1,4 @@
-"""The message catalogue: every UI text in Finnish, Swedish and English (a test checks it)."""
+"""The UI texts of the pages and the application chrome, in Finnish, Swedish and English."""
 
 from __future__ import annotations
 

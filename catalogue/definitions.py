@@ -3,6 +3,10 @@
 Stored indicators are series that a source publishes and the loader writes into the reporting
 database. Derived indicators are computed from stored ones (ratio of sums, sums of components)
 and are never stored. The reporting database's ``indicators`` table is filled from this module.
+
+Every indicator has its name and its definition in Finnish, Swedish and English, in the terms of
+the Employment Service Statistics (työnvälitystilasto / arbetsförmedlingsstatistiken) of
+Statistics Finland and the Ministry of Economic Affairs and Employment (TEM / ANM).
 """
 
 from __future__ import annotations
@@ -13,9 +17,22 @@ from typing import Literal
 Kind = Literal["count", "rate", "ratio", "sum", "level"]
 Better = Literal["lower", "higher", "neutral"]
 
+LANGS: tuple[str, ...] = ("fi", "sv", "en")
+
 STATFIN_12R5 = "Statistics Finland, StatFin 12r5 (Employment Service Statistics, TEM)"
 STATFIN_OLD = "Statistics Finland, old StatFin tyonv tables (Employment Service Statistics, TEM)"
 KELA = "Kela, Kelasto: municipality-funded labour market subsidy (NIT089CL)"
+
+# The Employment Service Statistics count stocks on their reference day (laskentapäivä /
+# räknedag), the last working day of the month.
+REFERENCE_DAY_FI = "laskentapäivänä (kuukauden viimeisenä työpäivänä)"
+REFERENCE_DAY_SV = "på räknedagen (månadens sista arbetsdag)"
+REFERENCE_DAY_EN = "on the reference day, the last working day of the month"
+
+# Where a rate or ratio covers several municipalities (a trial area, a comparison group).
+RATIO_OF_SUMS_FI = "Useamman kunnan luku on summien suhde."
+RATIO_OF_SUMS_SV = "För flera kommuner tillsammans är värdet kvoten av summorna."
+RATIO_OF_SUMS_EN = "Aggregates are the ratio of the sums."
 
 
 @dataclass(frozen=True)
@@ -36,8 +53,8 @@ class Indicator:
     better: Better
     source: str
     definition_en: str
-    definition_fi: str = ""
-    definition_sv: str = ""
+    definition_fi: str
+    definition_sv: str
     numerator: str | None = None
     denominator: str | None = None
     scale: float = 1.0
@@ -53,8 +70,14 @@ class Indicator:
         return str(getattr(self, f"name_{lang}", self.name_en))
 
     def definition(self, lang: str) -> str:
-        """The definition in ``lang``, falling back to English where not yet translated."""
-        return str(getattr(self, f"definition_{lang}", "") or self.definition_en)
+        """The definition in ``lang`` (fi, sv or en).
+
+        There is no fallback to English: every indicator carries all three languages (a test
+        checks it), so a missing translation shows instead of being papered over.
+        """
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+        return str(getattr(self, f"definition_{lang}"))
 
 
 def _count(
@@ -63,15 +86,19 @@ def _count(
     sv: str,
     en: str,
     *,
+    definition_fi: str,
+    definition_sv: str,
+    definition: str = "",
     better: Better = "neutral",
     source: str = STATFIN_12R5,
     label: str | None = None,
     statfin: str | None = None,
-    definition: str = "",
     annual: bool = False,
     target: bool = False,
     unit: str = "persons",
 ) -> Indicator:
+    """A stored count. Its Finnish and Swedish definitions are required; the English one
+    defaults to "<name>: persons on the reference day, the last working day of the month."."""
     return Indicator(
         code,
         fi,
@@ -81,7 +108,9 @@ def _count(
         "count",
         better,
         source,
-        definition or f"{en}: persons at the end of the month.",
+        definition or f"{en}: persons {REFERENCE_DAY_EN}.",
+        definition_fi,
+        definition_sv,
         statfin_code=statfin,
         statfin_label_fi=label,
         annual=annual,
@@ -109,6 +138,10 @@ CATALOGUE: tuple[Indicator, ...] = (
         label="Työttömät työnhakijat laskentapäivänä",
         definition="Unemployed jobseekers registered at the employment services on the last "
         "working day of the month.",
+        definition_fi="Työvoimapalveluihin rekisteröityneet työttömät työnhakijat "
+        f"{REFERENCE_DAY_FI}.",
+        definition_sv="Arbetslösa arbetssökande registrerade vid arbetskraftsservicen "
+        f"{REFERENCE_DAY_SV}.",
     ),
     _count(
         "jobseekers_total",
@@ -116,6 +149,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Arbetssökande totalt",
         "All jobseekers",
         label="Työnhakijoita laskentapäivänä",
+        definition_fi=f"Kaikki työnhakijat: henkilöitä {REFERENCE_DAY_FI}.",
+        definition_sv=f"Alla arbetssökande: antal personer {REFERENCE_DAY_SV}.",
     ),
     _count(
         "labour_force",
@@ -127,6 +162,10 @@ CATALOGUE: tuple[Indicator, ...] = (
         annual=True,
         definition="Labour force from Statistics Finland's employment statistics; an annual "
         "figure used for every month of the year.",
+        definition_fi="Tilastokeskuksen työssäkäyntitilaston työvoima; vuositieto, jota "
+        "käytetään vuoden jokaisena kuukautena.",
+        definition_sv="Arbetskraften enligt Statistikcentralens sysselsättningsstatistik; en "
+        "årsuppgift som används för årets alla månader.",
     ),
     Indicator(
         "unemployed_share_pct",
@@ -140,8 +179,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         "100 × unemployed jobseekers / labour force. Aggregates are the ratio of the sums; "
         "where a source publishes only the share (municipalities after 2023-10) the "
         "published value is shown and cannot be aggregated.",
-        "100 × työttömät työnhakijat / työvoima.",
-        "100 × arbetslösa arbetssökande / arbetskraften.",
+        "100 × työttömät työnhakijat / työvoima. Useamman kunnan osuus on summien suhde; kun "
+        "lähde julkaisee vain osuuden (kunnat lokakuun 2023 jälkeen), näytetään julkaistu "
+        "arvo, eikä sitä voi yhdistää useamman kunnan luvuksi.",
+        "100 × arbetslösa arbetssökande / arbetskraften. För flera kommuner tillsammans är "
+        "andelen kvoten av summorna; där källan publicerar endast andelen (kommuner efter "
+        "oktober 2023) visas det publicerade värdet, och det kan inte slås samman för flera "
+        "kommuner.",
         numerator="unemployed_jobseekers",
         denominator="labour_force",
         scale=100.0,
@@ -152,22 +196,26 @@ CATALOGUE: tuple[Indicator, ...] = (
     _count(
         "open_vacancies",
         "Avoimet työpaikat",
-        "Lediga jobb",
+        "Lediga arbetsplatser",
         "Open vacancies",
         better="higher",
         statfin="AVPAIKATLOPUSSA",
         label="Avoimet työpaikat laskentapäivänä",
         definition="Vacancies open at the employment services on the last working day of "
         "the month.",
+        definition_fi=f"Työvoimapalveluissa avoinna olevat työpaikat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Lediga arbetsplatser hos arbetskraftsservicen {REFERENCE_DAY_SV}.",
     ),
     _count(
         "new_vacancies",
         "Uudet avoimet työpaikat",
-        "Nya lediga jobb",
+        "Nya lediga arbetsplatser",
         "New vacancies",
         better="higher",
         label="Uudet avoimet työpaikat kuukauden aikana",
         definition="Vacancies notified during the month.",
+        definition_fi="Kuukauden aikana ilmoitetut uudet avoimet työpaikat.",
+        definition_sv="Nya lediga arbetsplatser som anmälts under månaden.",
     ),
     _count(
         "unemployed_men",
@@ -177,6 +225,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         better="lower",
         statfin="TYOTTOMATMIEHET",
         label="Työttömät miehet",
+        definition_fi=f"Työttömistä työnhakijoista miehet {REFERENCE_DAY_FI}.",
+        definition_sv=f"Män bland de arbetslösa arbetssökandena {REFERENCE_DAY_SV}.",
     ),
     _count(
         "unemployed_women",
@@ -186,6 +236,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         better="lower",
         statfin="TYOTTOMATNAISET",
         label="Työttömät naiset",
+        definition_fi=f"Työttömistä työnhakijoista naiset {REFERENCE_DAY_FI}.",
+        definition_sv=f"Kvinnor bland de arbetslösa arbetssökandena {REFERENCE_DAY_SV}.",
     ),
     _count(
         "unemployed_under20",
@@ -195,6 +247,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         better="lower",
         statfin="TYOTTOMAT20",
         label="Alle 20-v.",
+        definition_fi=f"Alle 20-vuotiaat työttömät työnhakijat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Arbetslösa arbetssökande under 20 år {REFERENCE_DAY_SV}.",
     ),
     _count(
         "unemployed_under25",
@@ -205,6 +259,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         statfin="TYOTTOMAT25",
         label="Alle 25-v.",
         target=True,
+        definition_fi=f"Alle 25-vuotiaat työttömät työnhakijat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Arbetslösa arbetssökande under 25 år {REFERENCE_DAY_SV}.",
     ),
     _count(
         "unemployed_over50",
@@ -214,6 +270,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         better="lower",
         statfin="TYOTTOMAT50",
         label="Yli 50-v.",
+        definition_fi=f"Yli 50-vuotiaat työttömät työnhakijat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Arbetslösa arbetssökande över 50 år {REFERENCE_DAY_SV}.",
     ),
     _count(
         "unemployed_disabled_or_ill",
@@ -223,6 +281,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         better="lower",
         statfin="TYOTTOMATSAIR",
         label="Vamm./pitkäaik.sair.",
+        definition_fi=f"Vammaiset tai pitkäaikaissairaat työttömät työnhakijat {REFERENCE_DAY_FI}.",
+        definition_sv="Arbetslösa arbetssökande med funktionsnedsättning eller långvarig "
+        f"sjukdom {REFERENCE_DAY_SV}.",
     ),
     _count(
         "unemployed_foreign_nationals",
@@ -233,6 +294,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         statfin="TYOTTOMATULK",
         label="Ulkomaalaisia työttömiä työnhakijoita",
         target=True,
+        definition_fi="Työttömät työnhakijat, jotka ovat ulkomaan kansalaisia, "
+        f"{REFERENCE_DAY_FI}.",
+        definition_sv=f"Arbetslösa arbetssökande som är utländska medborgare, {REFERENCE_DAY_SV}.",
     ),
     _count(
         "long_term_unemployed",
@@ -243,7 +307,12 @@ CATALOGUE: tuple[Indicator, ...] = (
         statfin="PITKAAIKAISTYOTTOMAT",
         label="Pitkäaikaistyöttömät",
         target=True,
-        definition="Unemployed jobseekers whose unemployment has lasted 12 months or more.",
+        definition="Unemployed jobseekers whose unemployment has lasted without interruption "
+        "for 12 months or more.",
+        definition_fi="Työttömät työnhakijat, joiden työttömyys on jatkunut yhdenjaksoisesti "
+        "vähintään 12 kuukautta.",
+        definition_sv="Arbetslösa arbetssökande vars arbetslöshet har pågått utan avbrott i "
+        "minst 12 månader.",
     ),
     _count(
         "unemployed_fund_members",
@@ -251,6 +320,10 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Arbetslösa medlemmar i arbetslöshetskassa",
         "Unemployed members of an unemployment fund",
         label="Kassan jäseniä",
+        definition_fi="Työttömät työnhakijat, jotka ovat työttömyyskassan jäseniä, "
+        f"{REFERENCE_DAY_FI}.",
+        definition_sv="Arbetslösa arbetssökande som är medlemmar i en arbetslöshetskassa, "
+        f"{REFERENCE_DAY_SV}.",
     ),
     _count(
         "fully_laid_off",
@@ -259,13 +332,21 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Fully laid off",
         better="lower",
         label="Kokoaikaisesti lomautetut",
+        definition=f"Fully laid-off jobseekers {REFERENCE_DAY_EN}. They are counted among "
+        "the unemployed jobseekers.",
+        definition_fi=f"Kokoaikaisesti lomautetut työnhakijat {REFERENCE_DAY_FI}. He "
+        "sisältyvät työttömiin työnhakijoihin.",
+        definition_sv=f"Heltidspermitterade arbetssökande {REFERENCE_DAY_SV}. De ingår i de "
+        "arbetslösa arbetssökandena.",
     ),
     _count(
         "on_reduced_working_week",
         "Lyhennetyllä työviikolla",
-        "Förkortad arbetsvecka",
+        "På förkortad arbetsvecka",
         "On a reduced working week",
         label="Lyhennetyllä työviikolla",
+        definition_fi=f"Lyhennetyllä työviikolla olevat työnhakijat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Arbetssökande på förkortad arbetsvecka {REFERENCE_DAY_SV}.",
     ),
     _count(
         "in_subsidised_employment",
@@ -273,6 +354,12 @@ CATALOGUE: tuple[Indicator, ...] = (
         "I sysselsättning med stöd",
         "In subsidised employment",
         label="Työllistettynä",
+        definition="In subsidised employment (pay-subsidised work, for example): persons "
+        f"{REFERENCE_DAY_EN}.",
+        definition_fi="Tuella työllistettyinä (esimerkiksi palkkatuetussa työssä) olevat "
+        f"{REFERENCE_DAY_FI}.",
+        definition_sv="Personer i sysselsättning med stöd (till exempel i lönesubventionerat "
+        f"arbete) {REFERENCE_DAY_SV}.",
     ),
     _count(
         "in_work_tryout_or_coaching",
@@ -280,6 +367,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         "I arbetspraktik eller arbetslivsträning",
         "In work try-out or work-life coaching",
         label="Työharj./työelämävalmennuksessa",
+        definition_fi=f"Työharjoittelussa tai työelämävalmennuksessa olevat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Personer i arbetspraktik eller arbetslivsträning {REFERENCE_DAY_SV}.",
     ),
     _count(
         "in_work_or_training_trial",
@@ -287,6 +376,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         "I arbets- och utbildningsprövning",
         "In work or training trial",
         label="Työ- ja koulutuskokeilussa",
+        definition_fi=f"Työ- ja koulutuskokeilussa olevat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Personer i arbets- och utbildningsprövning {REFERENCE_DAY_SV}.",
     ),
     _count(
         "in_labour_market_training",
@@ -294,14 +385,26 @@ CATALOGUE: tuple[Indicator, ...] = (
         "I arbetskraftsutbildning",
         "In labour market training",
         label="Työvoimakoulutuksessa",
+        definition_fi=f"Työvoimakoulutuksessa olevat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Personer i arbetskraftsutbildning {REFERENCE_DAY_SV}.",
     ),
-    _count("in_coaching", "Valmennuksessa", "I träning", "In coaching", label="Valmennuksessa"),
+    _count(
+        "in_coaching",
+        "Valmennuksessa",
+        "I träning",
+        "In coaching",
+        label="Valmennuksessa",
+        definition_fi=f"Valmennuksessa olevat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Personer i träning {REFERENCE_DAY_SV}.",
+    ),
     _count(
         "in_other_services",
         "Muissa palveluissa",
         "I övriga tjänster",
         "In other services",
         label="Muissa palveluissa",
+        definition_fi=f"Muissa palveluissa olevat {REFERENCE_DAY_FI}.",
+        definition_sv=f"Personer i övriga tjänster {REFERENCE_DAY_SV}.",
     ),
     _count(
         "structurally_unemployed",
@@ -311,28 +414,43 @@ CATALOGUE: tuple[Indicator, ...] = (
         better="lower",
         source=STATFIN_OLD + " 6211",
         definition="Long-term unemployed, comparable long-term unemployed and people moving "
-        "between services and unemployment (table 6211).",
+        "from services back to unemployment or from one service to another (table 6211).",
+        definition_fi="Pitkäaikaistyöttömät, pitkäaikaistyöttömyyteen rinnastettavat sekä "
+        "palveluista takaisin työttömiksi tai palvelusta toiseen siirtyvät (taulukko 6211).",
+        definition_sv="Långtidsarbetslösa, personer som jämställs med långtidsarbetslösa samt "
+        "personer som från tjänster återgår till arbetslöshet eller övergår till en annan "
+        "tjänst (tabell 6211).",
     ),
     _count(
         "unemployed_excl_laid_off",
         "Työttömät ilman lomautettuja",
-        "Arbetslösa utan permitterade",
+        "Arbetslösa exklusive permitterade",
         "Unemployed excluding laid-off",
         better="lower",
         source=STATFIN_OLD + " 1205",
         definition="Unemployed jobseekers without fully laid-off persons (table 1205, summed "
         "over ages by the data's publisher).",
+        definition_fi="Työttömät työnhakijat ilman kokoaikaisesti lomautettuja (taulukko 1205; "
+        "ikäryhmät on laskenut yhteen aineiston julkaisija).",
+        definition_sv="Arbetslösa arbetssökande exklusive heltidspermitterade (tabell 1205; "
+        "åldersgrupperna har summerats av den som publicerat materialet).",
     ),
     _count(
         "unemployed_excl_laid_off_under30",
         "Alle 30-vuotiaat työttömät ilman lomautettuja",
-        "Arbetslösa under 30 år utan permitterade",
+        "Arbetslösa under 30 år exklusive permitterade",
         "Unemployed under 30, excluding laid-off",
         better="lower",
         source=STATFIN_OLD + " 1205",
         target=True,
         definition="Unemployed jobseekers aged 15–29 without fully laid-off persons (table "
         "1205, ages 15–19, 20–24 and 25–29 summed by the data's publisher).",
+        definition_fi="15–29-vuotiaat työttömät työnhakijat ilman kokoaikaisesti lomautettuja "
+        "(taulukko 1205; ikäryhmät 15–19, 20–24 ja 25–29 on laskenut yhteen aineiston "
+        "julkaisija).",
+        definition_sv="Arbetslösa arbetssökande i åldern 15–29 år exklusive heltidspermitterade "
+        "(tabell 1205; åldersgrupperna 15–19, 20–24 och 25–29 år har summerats av den som "
+        "publicerat materialet).",
     ),
     _count(
         "foreign_labour_force",
@@ -341,6 +459,12 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Foreign labour force",
         source=STATFIN_OLD + " 1261",
         annual=True,
+        definition="Foreign nationals in the labour force (table 1261); an annual figure used "
+        "for every month of the year.",
+        definition_fi="Ulkomaan kansalaisten työvoima (taulukko 1261); vuositieto, jota "
+        "käytetään vuoden jokaisena kuukautena.",
+        definition_sv="Utländska medborgare i arbetskraften (tabell 1261); en årsuppgift som "
+        "används för årets alla månader.",
     ),
     _count(
         "labour_force_under25",
@@ -349,11 +473,17 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Labour force under 25",
         source=STATFIN_OLD + " 1263",
         annual=True,
+        definition="Labour force aged under 25 (table 1263); an annual figure used for every "
+        "month of the year.",
+        definition_fi="Alle 25-vuotiaiden työvoima (taulukko 1263); vuositieto, jota "
+        "käytetään vuoden jokaisena kuukautena.",
+        definition_sv="Arbetskraften under 25 år (tabell 1263); en årsuppgift som används för "
+        "årets alla månader.",
     ),
     Indicator(
         "avg_jobseeking_duration_weeks",
         "Työnhaun keskimääräinen kesto",
-        "Arbetssökandets genomsnittliga längd",
+        "Arbetssökningens genomsnittliga längd",
         "Average duration of jobseeking",
         "weeks",
         "level",
@@ -361,6 +491,10 @@ CATALOGUE: tuple[Indicator, ...] = (
         STATFIN_OLD + " 1207",
         "Average length of the current jobseeking period in weeks (table 1207). A level: "
         "it does not aggregate over municipalities.",
+        "Käynnissä olevan työnhakujakson keskimääräinen kesto viikkoina (taulukko 1207). "
+        "Tasoluku: kuntien luvuista ei voi laskea useamman kunnan lukua.",
+        "Den pågående arbetssökningsperiodens genomsnittliga längd i veckor (tabell 1207). "
+        "En nivå: kommunernas värden kan inte slås samman för flera kommuner.",
     ),
     Indicator(
         "activation_rate_pct",
@@ -371,9 +505,17 @@ CATALOGUE: tuple[Indicator, ...] = (
         "rate",
         "higher",
         STATFIN_OLD + " 4250",
-        "Share of people in services among the unemployed and people in services, as "
-        "published (table 4250). Its components are not in the shipped data, so it is "
-        "shown only where published.",
+        "Share of people in services among the unemployed jobseekers and people in services, "
+        "in percent, as published (table 4250). Shown only where published: it is stored as "
+        "published, not computed from its components.",
+        "Palveluissa olevien osuus työttömien työnhakijoiden ja palveluissa olevien "
+        "yhteismäärästä prosentteina, sellaisena kuin se on julkaistu (taulukko 4250). "
+        "Näytetään vain siellä, missä se on julkaistu: se tallennetaan julkaistuna eikä sitä "
+        "lasketa osatekijöistään.",
+        "Andelen personer i tjänster av de arbetslösa arbetssökandena och personerna i "
+        "tjänster sammanlagt, i procent, såsom den publicerats (tabell 4250). Visas endast "
+        "där den publicerats: den lagras såsom publicerad och beräknas inte ur sina "
+        "komponenter.",
         scale=100.0,
         statfin_code="AKTASTE",
         statfin_label_fi="Aktivointiaste laskentapäivänä",
@@ -387,6 +529,15 @@ CATALOGUE: tuple[Indicator, ...] = (
         source=STATFIN_OLD + " 4250",
         statfin="PALVELUISSAYHTEENSA",
         label="Palveluissa yhteensä",
+        definition="People in the services counted in the activation rate (table 4250) "
+        f"{REFERENCE_DAY_EN}. More services than in 'People in services', among them "
+        "rehabilitative work activity, self-motivated study and job alternation substitutes.",
+        definition_fi="Aktivointiasteeseen luettavissa palveluissa olevat (taulukko 4250) "
+        f"{REFERENCE_DAY_FI}. Mukana on useampia palveluja kuin luvussa ”Palveluissa olevat”, "
+        "muun muassa kuntouttava työtoiminta, omaehtoinen opiskelu ja vuorottelusijaiset.",
+        definition_sv="Personer i de tjänster som räknas in i aktiveringsgraden (tabell 4250) "
+        f"{REFERENCE_DAY_SV}. Fler tjänster än i ”Personer i tjänster”, bland annat "
+        "arbetsverksamhet i rehabiliteringssyfte, frivilliga studier och alterneringsvikarier.",
     ),
     _count(
         "kela_lms_recipients",
@@ -395,16 +546,23 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Recipients of municipality co-funded labour market subsidy",
         better="lower",
         source=KELA,
+        definition="Persons paid municipality co-funded labour market subsidy during the month.",
+        definition_fi="Henkilöt, joille on kuukauden aikana maksettu kunnan osarahoittamaa "
+        "työmarkkinatukea.",
+        definition_sv="Personer som under månaden har fått arbetsmarknadsstöd som kommunen "
+        "delfinansierar.",
     ),
     _count(
         "kela_lms_paid_eur",
         "Maksettu työmarkkinatuki (kunnan osarahoittama)",
-        "Utbetalt arbetsmarknadsstöd (kommunen delfinansierar)",
+        "Utbetalt arbetsmarknadsstöd (delfinansierat av kommunen)",
         "Labour market subsidy paid (municipality co-funded)",
         better="lower",
         source=KELA,
         unit="EUR",
         definition="Gross benefit paid in the month, euros.",
+        definition_fi="Kuukauden aikana maksettu etuus bruttomääräisenä, euroa.",
+        definition_sv="Under månaden utbetald förmån, bruttobelopp i euro.",
     ),
     _count(
         "kela_lms_days",
@@ -415,6 +573,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         source=KELA,
         unit="days",
         definition="Benefit days compensated in the month.",
+        definition_fi="Kuukauden aikana korvatut tukipäivät.",
+        definition_sv="Under månaden ersatta stöddagar.",
     ),
     _count(
         "kela_lms_municipal_share_eur",
@@ -427,18 +587,27 @@ CATALOGUE: tuple[Indicator, ...] = (
         target=True,
         definition="Euros the municipality paid: 50 % of the benefit after 300 days and "
         "70 % after 1,000 days of labour market subsidy.",
+        definition_fi="Kunnan rahoittama osuus euroina: 50 % tuesta, kun työmarkkinatukea on "
+        "maksettu vähintään 300 päivältä, ja 70 %, kun sitä on maksettu vähintään 1 000 "
+        "päivältä.",
+        definition_sv="Kommunens finansieringsandel i euro: 50 % av stödet när "
+        "arbetsmarknadsstöd har betalats för minst 300 dagar och 70 % när det har betalats "
+        "för minst 1 000 dagar.",
     ),
     # Derived indicators: computed from the stored ones, never stored.
     Indicator(
         "unemployed_per_vacancy",
         "Työttömiä työnhakijoita avointa työpaikkaa kohden",
-        "Arbetslösa arbetssökande per ledigt jobb",
+        "Arbetslösa arbetssökande per ledig arbetsplats",
         "Unemployed jobseekers per open vacancy",
         "ratio",
         "ratio",
         "lower",
         STATFIN_12R5,
         "Unemployed jobseekers / open vacancies (ratio of sums when aggregated).",
+        "Työttömät työnhakijat / avoimet työpaikat (useamman kunnan luku on summien suhde).",
+        "Arbetslösa arbetssökande / lediga arbetsplatser (för flera kommuner tillsammans "
+        "kvoten av summorna).",
         numerator="unemployed_jobseekers",
         denominator="open_vacancies",
         stored=False,
@@ -452,7 +621,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         "rate",
         "lower",
         STATFIN_12R5,
-        "100 × long-term unemployed / unemployed jobseekers.",
+        f"100 × long-term unemployed / unemployed jobseekers. {RATIO_OF_SUMS_EN}",
+        f"100 × pitkäaikaistyöttömät / työttömät työnhakijat. {RATIO_OF_SUMS_FI}",
+        f"100 × långtidsarbetslösa / arbetslösa arbetssökande. {RATIO_OF_SUMS_SV}",
         numerator="long_term_unemployed",
         denominator="unemployed_jobseekers",
         scale=100.0,
@@ -468,7 +639,10 @@ CATALOGUE: tuple[Indicator, ...] = (
         "rate",
         "lower",
         STATFIN_12R5,
-        "100 × unemployed under 25 / unemployed jobseekers.",
+        f"100 × unemployed under 25 / unemployed jobseekers. {RATIO_OF_SUMS_EN}",
+        f"100 × alle 25-vuotiaat työttömät työnhakijat / työttömät työnhakijat. {RATIO_OF_SUMS_FI}",
+        "100 × arbetslösa arbetssökande under 25 år / arbetslösa arbetssökande. "
+        f"{RATIO_OF_SUMS_SV}",
         numerator="unemployed_under25",
         denominator="unemployed_jobseekers",
         scale=100.0,
@@ -483,7 +657,11 @@ CATALOGUE: tuple[Indicator, ...] = (
         "rate",
         "neutral",
         STATFIN_12R5,
-        "100 × unemployed foreign nationals / unemployed jobseekers.",
+        f"100 × unemployed foreign nationals / unemployed jobseekers. {RATIO_OF_SUMS_EN}",
+        "100 × ulkomaan kansalaisia olevat työttömät työnhakijat / työttömät työnhakijat. "
+        f"{RATIO_OF_SUMS_FI}",
+        "100 × arbetslösa arbetssökande som är utländska medborgare / arbetslösa "
+        f"arbetssökande. {RATIO_OF_SUMS_SV}",
         numerator="unemployed_foreign_nationals",
         denominator="unemployed_jobseekers",
         scale=100.0,
@@ -492,7 +670,7 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator(
         "in_services",
         "Palveluissa olevat",
-        "I tjänster",
+        "Personer i tjänster",
         "People in services",
         "persons",
         "sum",
@@ -500,6 +678,12 @@ CATALOGUE: tuple[Indicator, ...] = (
         STATFIN_12R5,
         "Sum of the six service stocks of table 12r5 (subsidised employment, work try-out "
         "or coaching, work or training trial, labour market training, coaching, other).",
+        "Taulukon 12r5 kuudessa palvelussa olevien summa (työllistettynä, työharjoittelussa "
+        "tai työelämävalmennuksessa, työ- ja koulutuskokeilussa, työvoimakoulutuksessa, "
+        "valmennuksessa ja muissa palveluissa olevat).",
+        "Summan av personerna i de sex tjänsterna i tabell 12r5 (sysselsättning med stöd, "
+        "arbetspraktik eller arbetslivsträning, arbets- och utbildningsprövning, "
+        "arbetskraftsutbildning, träning och övriga tjänster).",
         components=SERVICE_COMPONENTS,
         stored=False,
     ),
@@ -514,6 +698,12 @@ CATALOGUE: tuple[Indicator, ...] = (
         STATFIN_12R5,
         "Unemployed jobseekers plus the six service stocks of table 12r5: the trial's own "
         "measure, robust to moving people from unemployment into services.",
+        "Työttömät työnhakijat ja taulukon 12r5 kuudessa palvelussa olevat yhteensä: "
+        "kokeilun oma mittari, johon ihmisten siirtäminen työttömyydestä palveluihin ei "
+        "vaikuta.",
+        "Arbetslösa arbetssökande och personerna i de sex tjänsterna i tabell 12r5 "
+        "sammanlagt: försökets eget mått, som inte påverkas av att personer flyttas från "
+        "arbetslöshet till tjänster.",
         components=("unemployed_jobseekers", *SERVICE_COMPONENTS),
         stored=False,
         target=True,

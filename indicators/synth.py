@@ -330,8 +330,9 @@ class SyntheticControlResult:
     pre_rmspe, post_rmspe : float
         Root mean squared gap before and from ``first_treated_period``.
     ratio : float
-        ``post_rmspe / pre_rmspe`` (the pre-RMSPE floored at a tiny share of the outcome's
-        spread, so that an exact pre-period fit gives a large finite ratio).
+        The test statistic: ``post_rmspe / pre_rmspe``, or with ``holdout`` the out-of-sample
+        ratio (see :func:`synthetic_control`). The denominator is floored at a tiny share of
+        the outcome's spread, so that an exact fit gives a large finite ratio.
     effect : float
         Mean post-period gap.
     placebo : pandas.DataFrame or None
@@ -339,7 +340,7 @@ class SyntheticControlResult:
         the other donors as its donors. None when placebos were not asked for.
     placebo_stats : pandas.DataFrame or None
         One row per unit (the treated unit first): ``pre_rmspe, post_rmspe, ratio, effect,
-        treated``.
+        treated`` and, with ``holdout``, ``ratio_denominator`` (the held-out RMSPE).
     p_value : float or None
         Placebo-in-space p-value: the share of units (treated and donors) whose ratio is at least
         the treated unit's, the treated unit included, so ties count against it and the smallest
@@ -370,6 +371,8 @@ class SyntheticControlResult:
         Method that produced the treated unit's weights.
     kkt_violation : float
         The optimality check of those weights (0 at the exact optimum).
+    holdout : int
+        Pre-periods held out for the test statistic (0: ADH's in-sample ratio).
     """
 
     treated_unit: Hashable
@@ -398,6 +401,7 @@ class SyntheticControlResult:
     v_weights: pd.Series | None
     solver: str
     kkt_violation: float
+    holdout: int = 0
 
     def top_weights(self, n: int = 5) -> pd.Series:
         """The ``n`` largest donor weights, largest first."""
@@ -598,6 +602,7 @@ def synthetic_control(
     max_relative_rmspe: float = 0.25,
     max_outside_share: float = 0.25,
     v_maxiter: int = 400,
+    holdout: int = 0,
 ) -> SyntheticControlResult:
     """Synthetic control of ``treated_unit`` with placebo-in-space inference.
 
@@ -634,6 +639,15 @@ def synthetic_control(
         or below the smallest donor value) in more than this share of the pre-periods.
     v_maxiter : int, default 400
         Iterations of the search for V (only with ``covariates``).
+    holdout : int, default 0
+        With 0, the test statistic is ADH's in-sample ratio ``post_rmspe / pre_rmspe``. With a
+        positive number, the last ``holdout`` pre-periods are held out: the statistic's weights
+        are fitted on the earlier pre-periods and the ratio is the post-period RMSPE over the
+        RMSPE in the held-out periods, both out of sample. The in-sample ratio is oversized when
+        the treated unit is smoother than the donors (an aggregate of municipalities against
+        single municipalities: the in-sample fit absorbs the donors' noise, the post-period
+        gap does not); the held-out ratio compares like with like. The estimate, the weights
+        and the gaps always come from the fit on the whole pre-period.
 
     Returns
     -------
@@ -683,11 +697,29 @@ def synthetic_control(
     preds_frame = _predictors(covariates, units, unit)
     preds = None if preds_frame is None else preds_frame.to_numpy().T
 
+    if holdout < 0 or (holdout and int(pre.sum()) - holdout < min_pre_periods):
+        raise SynthError(
+            f"holdout={holdout} leaves {int(pre.sum()) - holdout} of {int(pre.sum())} "
+            f"pre-periods to fit; it must be between 0 and {int(pre.sum()) - min_pre_periods}"
+        )
+    order = np.cumsum(pre)
+    hold = pre & (order > int(pre.sum()) - holdout)
+    train = pre & ~hold
+
     spread = float(np.nanmean(np.std(y[pre][:, 1:], axis=1, ddof=1)))
     floor = _RMSPE_FLOOR * max(spread, float(np.abs(y[pre]).mean()), 1e-300)
     pool = np.arange(1, len(units))
+
+    def statistic(j: int, others: np.ndarray, full: _OneFit) -> tuple[float, float]:
+        """The test statistic of unit ``j``: its RMSPE ratio and the pre-RMSPE it divides by."""
+        if not holdout:
+            return _ratio(full.post_rmspe, full.pre_rmspe, floor), full.pre_rmspe
+        gap = _fit_one(y, j, others, train, preds, v_maxiter).gap
+        held = float(np.sqrt(np.mean(gap[hold] ** 2)))
+        return _ratio(float(np.sqrt(np.mean(gap[post] ** 2))), held, floor), held
+
     main = _fit_one(y, 0, pool, pre, preds, v_maxiter)
-    ratio = _ratio(main.post_rmspe, main.pre_rmspe, floor)
+    ratio, main_held = statistic(0, pool, main)
 
     placebo_table: pd.DataFrame | None = None
     stats: pd.DataFrame | None = None
@@ -695,26 +727,39 @@ def synthetic_control(
     n_units = 1
     if placebo:
         gaps: dict[Hashable, np.ndarray] = {}
-        rows = [(treated_unit, main.pre_rmspe, main.post_rmspe, ratio, main.gap[post].mean(), True)]
+        rows = [
+            (
+                treated_unit,
+                main.pre_rmspe,
+                main.post_rmspe,
+                main_held,
+                ratio,
+                float(main.gap[post].mean()),
+                True,
+            )
+        ]
         for j in range(1, len(units)):
             others = np.array([i for i in pool if i != j])
             fit = _fit_one(y, j, others, pre, preds, v_maxiter)
             gaps[units[j]] = fit.gap
+            unit_ratio, held = statistic(j, others, fit)
             rows.append(
                 (
                     units[j],
                     fit.pre_rmspe,
                     fit.post_rmspe,
-                    _ratio(fit.post_rmspe, fit.pre_rmspe, floor),
-                    fit.gap[post].mean(),
+                    held,
+                    unit_ratio,
+                    float(fit.gap[post].mean()),
                     False,
                 )
             )
         placebo_table = pd.DataFrame(gaps, index=wide.index)
         placebo_table.columns.name = unit
-        stats = pd.DataFrame(
-            rows, columns=[unit, "pre_rmspe", "post_rmspe", "ratio", "effect", "treated"]
-        ).set_index(unit)
+        columns = [unit, "pre_rmspe", "post_rmspe", "ratio_denominator", "ratio", "effect"]
+        stats = pd.DataFrame(rows, columns=[*columns, "treated"]).set_index(unit)
+        if not holdout:
+            stats = stats.drop(columns="ratio_denominator")
         ratios = stats["ratio"].to_numpy()
         n_units = len(ratios)
         # Ties count against the treated unit: a placebo as extreme as it is counted
@@ -759,4 +804,5 @@ def synthetic_control(
         else pd.Series(main.v, index=preds_frame.columns, name="v"),
         solver=main.solution.method,
         kkt_violation=main.solution.kkt_violation,
+        holdout=holdout,
     )

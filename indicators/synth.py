@@ -33,6 +33,21 @@ When the treated unit lies inside the donors' convex hull and there are more don
 pre-periods, many weight vectors fit equally well; the pre-period synthetic series is unique but
 the weights are not. The solver returns the sparse (basic) solution the active set reaches.
 
+Inference
+---------
+``p_value`` ranks the treated unit's post/pre RMSPE ratio among the treated unit and every
+placebo (ADH 2010), ties counted against the treated unit. This is exact when the treated unit
+is exchangeable with the donors. It is not when the treated unit is an aggregate of several
+municipalities and the placebos are single municipalities: the smooth aggregate fits the
+pre-period almost perfectly by absorbing the donors' noise, which returns after the treatment,
+so its in-sample ratio is large under the null. In the project's placebo calibration study
+(``scripts/placebo_study.py``: fake areas of the real areas' sizes from the comparison
+municipalities, 2021-03 as a fake start) the in-sample ratio rejected at 5 % in 6 % of
+one-municipality areas but 44 % of multi-municipality ones. ``holdout=k`` measures the ratio's
+denominator out of sample (weights fitted without the last k pre-periods, RMSPE on them): over
+the same 200 fake areas it rejected in 5.5 %, 6.5 % and 3.0 % with k = 6, 9 and 13 of 26
+pre-months (multi-municipality areas alone: 5.4 %, 7.1 %, 3.0 %). Use it for aggregates.
+
 Predictors (``covariates``)
 ---------------------------
 Optionally the weights match a table of predictors (one row per unit, e.g. pre-period means of

@@ -307,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--method", choices=["sc", "did", "both"], default="both")
     parser.add_argument("--holdout", type=int, default=9)
     parser.add_argument("--timing", action="store_true", help="also time all trial areas")
+    parser.add_argument("--out", help="write the per-area table to this CSV file")
     args = parser.parse_args(argv)
     panel, members = load_panel(f"sqlite:///{Path(args.db).resolve()}")
     sizes = members.groupby("area_id").size().sort_index().tolist()
@@ -335,6 +336,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"in {result.seconds:.1f} s; rejection rate at {result.alpha:.0%}:"
     )
     print(result.rejection.round(3).to_string())
+    by_size = result.table.assign(single=result.table["size"] == 1).groupby("single")
+    for column in ("sc_p", "sc_holdout_p", "did_p"):
+        if column in result.table:
+            rates = by_size[column].apply(lambda p: (p <= result.alpha).mean()).round(3)
+            print(
+                f"{column} <= {result.alpha}: one municipality {rates.get(True, np.nan)}, "
+                f"several {rates.get(False, np.nan)}"
+            )
+    if args.out:
+        result.table.to_csv(args.out, index=False)
     if "sc_fit" in result.table:
         print(
             f"share of fake areas whose synthetic control fits: "

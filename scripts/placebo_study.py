@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from catalogue import calendar
 from indicators.inference import placebo_did
 from indicators.synth import synthetic_control
 
@@ -36,8 +37,8 @@ __all__ = [
 ]
 
 Method = Literal["sc", "did", "both"]
-EVENT = "2021-03"
-WINDOW = ("2019-01", "2024-12")
+EVENT = calendar.TRIAL_FIRST_MONTH
+WINDOW = calendar.EVALUATION_WINDOW
 FAKE = "__fake_area__"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -224,7 +225,7 @@ def load_panel(url: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     from data_access import queries
     from data_access.engine import make_engine
-    from indicators.evaluate import outcome_panel, required_indicators
+    from indicators.trial_study import outcome_panel, required_indicators
 
     engine = make_engine(url)
     outcome = "unemployed_share_pct"

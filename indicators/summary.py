@@ -62,25 +62,15 @@ def group_totals(
     return pd.concat(parts, ignore_index=True)
 
 
-def headlines(
-    country_obs: pd.DataFrame,
-    muni_obs: pd.DataFrame,
-    groups: Mapping[str, Sequence[str]],
-    month: str,
-) -> dict[str, Headline]:
-    """Headline figures for ``month``: the country (its own series) and each group of
-    municipalities (sums over the members that reported)."""
-    totals = group_totals(muni_obs, groups, [previous_month(month), month])
-    return headlines_from(country_obs, totals, groups, month)
-
-
 def headlines_from(
     country_obs: pd.DataFrame,
     totals: pd.DataFrame,
     groups: Iterable[str],
     month: str,
 ) -> dict[str, Headline]:
-    """:func:`headlines` from the output of :func:`group_totals`."""
+    """Headline figures for ``month`` from the output of :func:`group_totals`: the country
+    (its own series) and each group of municipalities (sums over the members that
+    reported)."""
     result = {"country": _country(country_obs, month)}
     before_month = previous_month(month)
     counts = totals[totals["indicator"] == "unemployed_jobseekers"]
@@ -103,38 +93,19 @@ def headlines_from(
     return result
 
 
-def unallocated(country_obs: pd.DataFrame, muni_obs: pd.DataFrame, month: str) -> float:
-    """National unemployed minus the sum over municipalities that reported in ``month``."""
-    national = country_obs[
-        (country_obs["indicator"] == "unemployed_jobseekers") & (country_obs["month"] == month)
-    ]["value"]
-    local = muni_obs[
-        (muni_obs["indicator"] == "unemployed_jobseekers") & (muni_obs["month"] == month)
-    ]["value"]
-    if national.empty or local.empty:
-        return float("nan")
-    return float(national.iloc[0] - local.sum(skipna=True))
-
-
 def unallocated_series(country_obs: pd.DataFrame, muni_obs: pd.DataFrame) -> pd.Series:
-    """:func:`unallocated` for every month with both a national and a municipal figure,
-    indexed by month."""
+    """National unemployed minus the sum over the municipalities that reported, for every
+    month with both a national and a municipal figure, indexed by month."""
     national = country_obs[country_obs["indicator"] == "unemployed_jobseekers"]
     national = national.drop_duplicates("month").set_index("month")["value"]
     local = muni_obs[muni_obs["indicator"] == "unemployed_jobseekers"]
-    local = local.groupby("month")["value"].sum()  # NaN-skipping, as unallocated()
+    local = local.groupby("month")["value"].sum()  # NaN-skipping: those that reported
     return (national - local).dropna()
 
 
-def share_series(
-    country_obs: pd.DataFrame, muni_obs: pd.DataFrame, groups: Mapping[str, Sequence[str]]
-) -> pd.DataFrame:
-    """Monthly unemployed share for the country and each group: ``month, key, value``."""
-    return share_series_from(country_obs, group_totals(muni_obs, groups))
-
-
 def share_series_from(country_obs: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
-    """:func:`share_series` from the output of :func:`group_totals`."""
+    """Monthly unemployed share for the country and each group of :func:`group_totals`:
+    ``month, key, value``."""
     country = aggregation.unit_values(country_obs, "unemployed_share_pct")
     grouped = totals[totals["indicator"] == "unemployed_share_pct"]
     parts = [
@@ -180,26 +151,6 @@ def key_panels(
     return pd.concat(parts, ignore_index=True).dropna(subset=["value"])
 
 
-def area_changes(
-    obs: pd.DataFrame,
-    memberships: pd.DataFrame,
-    *,
-    month: str,
-    indicator: str = "unemployed_share_pct",
-    include_unverified: bool = False,
-) -> pd.DataFrame:
-    """Each trial area's value in ``month`` and its change on a year earlier:
-    ``area_id, value, before, change``, largest improvement first."""
-    totals = area_totals(
-        obs,
-        memberships,
-        indicator=indicator,
-        include_unverified=include_unverified,
-        months=[previous_month(month, 12), month],
-    )
-    return changes_from(totals, month=month, indicator=indicator)
-
-
 def area_totals(
     obs: pd.DataFrame,
     memberships: pd.DataFrame,
@@ -219,7 +170,8 @@ def area_totals(
 def changes_from(
     totals: pd.DataFrame, *, month: str, indicator: str = "unemployed_share_pct"
 ) -> pd.DataFrame:
-    """:func:`area_changes` from the output of :func:`area_totals`."""
+    """Each trial area's value in ``month`` and its change on a year earlier, from the output
+    of :func:`area_totals`: ``area_id, value, before, change``, largest improvement first."""
     before = previous_month(month, 12)
     result = totals[totals["month"].isin([before, month])]
     wide = result.pivot(index="group", columns="month", values="value")

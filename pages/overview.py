@@ -35,13 +35,12 @@ with right:
     include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
 
 with data.guarded(lang):
-    figures = data.overview_month(url, month=month, include_unverified=include)
-    shares = data.overview_shares(url, include_unverified=include)
-heads = figures["heads"]
+    view = data.overview_month(url, month=month, include_unverified=include)
+    totals = data.overview_totals(url, include_unverified=include)
 names = dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
-sections.headline_cards(heads, names, lang)
+sections.headline_cards(view.heads, names, lang)
 
-st.caption(t("overview.unallocated", lang, n=fmt_number(figures["unallocated"], lang)))
+st.caption(t("overview.unallocated", lang, n=fmt_number(view.unallocated, lang)))
 unverified = sorted(set(members.loc[members["status"] == "probable", "municipality_code"]))
 if unverified and not include:
     st.caption(
@@ -55,10 +54,8 @@ if unverified and not include:
 
 chart_column, map_column = st.columns([3, 2])
 with chart_column:
-    sections.share_chart(shares, heads, month, lang, data_key=(url, include))
-    sections.what_changed(figures["changes"], areas, month, lang)
+    sections.share_chart(totals.shares, view.heads, month, lang, data_key=(url, include))
+    sections.what_changed(view, areas, lang)
 with map_column:
     sections.trial_map(shapes, members, areas, month, lang, url=url)
-with data.guarded(lang):
-    panels = data.key_panels(url, include_unverified=include)
-sections.key_indicators(panels, lang, data_key=(url, include))
+sections.key_indicators(totals.panels, lang, data_key=(url, include))

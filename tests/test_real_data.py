@@ -91,7 +91,7 @@ def test_national_total_is_not_the_sum_of_municipalities(
         real_engine, indicators=["unemployed_jobseekers"], level="municipality", months=[month]
     )
     csv_sum = muni_csv.loc[muni_csv["month"] == month, "unemployed_jobseekers"].sum()
-    assert summary.unallocated(country, local, month) == 331526 - csv_sum == 362
+    assert summary.unallocated_series(country, local)[month] == 331526 - csv_sum == 362
 
 
 def test_missing_values_are_suppressed_not_zero(real_engine: Engine) -> None:

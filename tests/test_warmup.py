@@ -70,9 +70,9 @@ def test_warmed_figures_are_served_from_the_cache(
 
     monkeypatch.setattr(aggregation, "aggregate", boom)
     figures = data.overview_month(real_sqlite_url, month=months[-1], include_unverified=False)
-    assert figures["heads"]["trial"].n_units > 100
-    assert not data.overview_shares(real_sqlite_url, include_unverified=False).empty
-    assert not data.key_panels(real_sqlite_url, include_unverified=False).empty
+    assert figures.heads["trial"].n_units > 100
+    totals = data.overview_totals(real_sqlite_url, include_unverified=False)
+    assert not totals.shares.empty and not totals.panels.empty
     profile = data.profile_figures(
         real_sqlite_url, area="A01", indicator="unemployed_share_pct", include_unverified=False
     )

@@ -11,6 +11,7 @@ import streamlit as st
 
 from catalogue import calendar
 from data_access import queries
+from indicators.views.overview import OverviewMonth, OverviewTotals
 from ui.db import DB_ERRORS, database_unavailable, database_url, engine, versioned
 
 # Keys carry the data version (ui.db.versioned), so a cached figure is never stale; the TTL
@@ -225,83 +226,34 @@ def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
         return None
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def key_panels(url: str, *, include_unverified: bool) -> pd.DataFrame:
-    """The overview's key-indicator panels since 2019 (they do not depend on the month)."""
-    from indicators import aggregation, summary
-
-    # The same queries as overview_totals: one cache entry each for both
-    country = observations(url, indicators=OVERVIEW_INPUTS, level="country", since=OVERVIEW_SINCE)
-    local = observations(
-        url, indicators=OVERVIEW_INPUTS, level="municipality", since=OVERVIEW_SINCE
-    )
-    groups = aggregation.trial_and_rest(
-        memberships(url), municipalities(url)["code"], include_unverified=include_unverified
-    )
-    return summary.key_panels(country, local, groups)
-
-
-OVERVIEW_INPUTS = ("unemployed_jobseekers", "labour_force", "open_vacancies")
-
-
-OVERVIEW_SINCE = (
-    calendar.OVERVIEW_FIRST_MONTH
-)  # the charts start in 2019; a year before for the changes
-
-
-def overview_since(month: str) -> str | None:
-    """The first month the overview's totals need for ``month``: :data:`OVERVIEW_SINCE`, or
-    for an earlier month the whole history (one more cache entry serves every such month)."""
-    return OVERVIEW_SINCE if month >= calendar.CHART_FIRST_MONTH else None
-
-
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=8)
-def overview_totals(url: str, *, include_unverified: bool, since: str | None) -> dict[str, Any]:
-    """Every month's aggregates behind the overview from ``since``, computed once for all
-    sessions: ``country`` (the national inputs), ``groups`` (trial and rest, see
-    :func:`indicators.summary.group_totals`), ``areas`` (each trial area's unemployed share)
-    and ``unallocated`` (national unemployed minus the municipalities' sum, per month)."""
-    from indicators import aggregation, summary
+def overview_totals(
+    url: str, *, include_unverified: bool, since: str | None = calendar.OVERVIEW_FIRST_MONTH
+) -> OverviewTotals:
+    """Cached :func:`indicators.views.overview.overview_totals` from ``since``: every
+    month's aggregates behind the overview, computed once for all sessions."""
+    from indicators.views import overview
 
-    country = observations(url, indicators=OVERVIEW_INPUTS, level="country", since=since)
-    local = observations(url, indicators=OVERVIEW_INPUTS, level="municipality", since=since)
-    members = memberships(url)
-    groups = aggregation.trial_and_rest(
-        members, municipalities(url)["code"], include_unverified=include_unverified
+    country = observations(url, indicators=overview.INPUTS, level="country", since=since)
+    local = observations(url, indicators=overview.INPUTS, level="municipality", since=since)
+    return overview.overview_totals(
+        country,
+        local,
+        memberships(url),
+        municipalities(url)["code"],
+        include_unverified=include_unverified,
     )
-    return {
-        "country": country,
-        "groups": summary.group_totals(local, groups),
-        "areas": summary.area_totals(local, members, include_unverified=include_unverified),
-        "unallocated": summary.unallocated_series(country, local),
-    }
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=512)
-def overview_month(url: str, *, month: str, include_unverified: bool) -> dict[str, Any]:
-    """The overview's figures for one month: ``heads`` (headline cards), ``changes`` (areas
-    that changed most on a year) and ``unallocated`` (a number)."""
-    from indicators import summary
+def overview_month(url: str, *, month: str, include_unverified: bool) -> OverviewMonth:
+    """Cached :func:`indicators.views.overview.overview_month`: one month's headlines."""
+    from indicators.views import overview
 
     totals = overview_totals(
-        url, include_unverified=include_unverified, since=overview_since(month)
+        url, include_unverified=include_unverified, since=overview.since(month)
     )
-    return {
-        "heads": summary.headlines_from(
-            totals["country"], totals["groups"], ("trial", "rest"), month
-        ),
-        "changes": summary.changes_from(totals["areas"], month=month),
-        "unallocated": float(totals["unallocated"].get(month, float("nan"))),
-    }
-
-
-@st.cache_data(ttl=TTL, show_spinner=False, max_entries=4)
-def overview_shares(url: str, *, include_unverified: bool) -> pd.DataFrame:
-    """The overview's monthly unemployed share: ``month, key, value`` (country, trial, rest)."""
-    from indicators import summary
-
-    totals = overview_totals(url, include_unverified=include_unverified, since=OVERVIEW_SINCE)
-    return summary.share_series_from(totals["country"], totals["groups"])
+    return overview.overview_month(totals, month)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=256)

@@ -13,6 +13,7 @@ from i18n import d3_format, fmt_month, fmt_signed, t, vega_locale
 from indicators import summary
 from indicators.charts import small_multiples
 from indicators.events import events_between
+from indicators.views.overview import OverviewMonth
 from ui import export, present, specs
 
 
@@ -98,10 +99,10 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
     export.downloads(chart, table, title=t("overview.key_title", lang), lang=lang, key="dl_panels")
 
 
-def what_changed(changes: pd.DataFrame, areas: pd.DataFrame, month: str, lang: str) -> None:
+def what_changed(view: OverviewMonth, areas: pd.DataFrame, lang: str) -> None:
     """The trial areas whose unemployment share fell and rose most on a year."""
-    st.subheader(t("overview.changed_title", lang, month=fmt_month(month, lang)))
-    if changes.empty:
+    st.subheader(t("overview.changed_title", lang, month=fmt_month(view.month, lang)))
+    if view.changes.empty:
         st.info(t("overview.no_data", lang))
         return
     names = dict(
@@ -112,6 +113,8 @@ def what_changed(changes: pd.DataFrame, areas: pd.DataFrame, month: str, lang: s
     def links(column: object, heading: str, rows: pd.DataFrame) -> None:
         with column:  # type: ignore[attr-defined]
             st.markdown(heading)
+            if rows.empty:
+                st.caption(t("overview.changed_none", lang))
             for r in rows.itertuples():
                 label = f"{names.get(r.area_id, r.area_id)}: {fmt_signed(r.change, lang, 1, unit)}"
                 st.page_link(
@@ -122,8 +125,8 @@ def what_changed(changes: pd.DataFrame, areas: pd.DataFrame, month: str, lang: s
                 )
 
     best, worst = st.columns(2)
-    links(best, t("overview.changed_best", lang), changes.head(3))
-    links(worst, t("overview.changed_worst", lang), changes.tail(3).iloc[::-1])
+    links(best, t("overview.changed_best", lang), view.fell)
+    links(worst, t("overview.changed_worst", lang), view.rose)
 
 
 def headline_cards(

@@ -91,8 +91,7 @@ def _overview(url: str) -> None:
     months = data.months_available(url, indicator="unemployed_jobseekers", level="country")
     if months:
         data.overview_month(url, month=months[-1], include_unverified=False)
-    data.overview_shares(url, include_unverified=False)
-    data.key_panels(url, include_unverified=False)
+    data.overview_totals(url, include_unverified=False)
 
 
 def _profile(url: str, area: str = "A01") -> None:

@@ -505,6 +505,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Vad ändrades på ett år ({month})",
         "en": "What changed on a year ({month})",
     },
+    "overview.changed_none": {
+        "fi": "Ei yhtään aluetta.",
+        "sv": "Inget område.",
+        "en": "No area.",
+    },
     "overview.changed_best": {
         "fi": "Työttömien osuus laski eniten:",
         "sv": "De arbetslösas andel sjönk mest:",

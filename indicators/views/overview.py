@@ -1,0 +1,148 @@
+"""The overview's figures: the whole country, the trial municipalities and the rest.
+
+:func:`overview_totals` aggregates every month at once (the costly step, done once per data
+version and shared by every visitor); :func:`overview_month` reads one month's headlines and
+changes out of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from catalogue import calendar
+from i18n import rounded
+from indicators import aggregation, summary
+from indicators.summary import Headline
+
+INPUTS = ("unemployed_jobseekers", "labour_force", "open_vacancies")
+GROUPS = ("trial", "rest")
+# Changes of the share are shown in percentage points with one decimal
+CHANGE_DECIMALS = 1
+
+
+@dataclass(frozen=True, eq=False)
+class OverviewTotals:
+    """Every month's aggregates behind the overview.
+
+    Attributes
+    ----------
+    country : pandas.DataFrame
+        The national observations of :data:`INPUTS`.
+    groups : pandas.DataFrame
+        Trial and rest totals (:func:`indicators.summary.group_totals`).
+    areas : pandas.DataFrame
+        Each trial area's unemployed share (:func:`indicators.summary.area_totals`).
+    unallocated : pandas.Series
+        National unemployed minus the municipalities' sum, by month.
+    shares : pandas.DataFrame
+        The monthly unemployed share ``month, key, value`` (country, trial, rest).
+    panels : pandas.DataFrame
+        The key indicators ``month, indicator, key, value`` (counts as an index,
+        :func:`indicators.summary.key_panels`).
+    group_members : Mapping[str, tuple[str, ...]]
+        The municipality codes of the trial and of the rest.
+    """
+
+    country: pd.DataFrame
+    groups: pd.DataFrame
+    areas: pd.DataFrame
+    unallocated: pd.Series
+    shares: pd.DataFrame
+    panels: pd.DataFrame
+    group_members: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, eq=False)
+class OverviewMonth:
+    """The overview's figures for one month.
+
+    Attributes
+    ----------
+    month : str
+        The month, ``YYYY-MM``.
+    heads : Mapping[str, Headline]
+        Headline cards by key: ``country``, ``trial``, ``rest`` (a group without data in the
+        month is absent).
+    changes : pandas.DataFrame
+        ``area_id, value, before, change``: each area's share and its change on a year,
+        largest fall first.
+    unallocated : float
+        National unemployed not allocated to any municipality in the month (NaN: unknown).
+    """
+
+    month: str
+    heads: Mapping[str, Headline]
+    changes: pd.DataFrame
+    unallocated: float
+
+    def _shown_change(self) -> pd.Series:
+        # A change that prints as 0,0 is neither a fall nor a rise.
+        return self.changes["change"].map(lambda c: float(rounded(c, CHANGE_DECIMALS)))
+
+    @property
+    def fell(self) -> pd.DataFrame:
+        """Up to three areas whose share fell on a year, most first (none when none fell)."""
+        return self.changes[self._shown_change() < 0].head(3)
+
+    @property
+    def rose(self) -> pd.DataFrame:
+        """Up to three areas whose share rose on a year, most first (none when none rose)."""
+        return self.changes[self._shown_change() > 0].iloc[::-1].head(3)
+
+
+def overview_totals(
+    country_obs: pd.DataFrame,
+    municipal_obs: pd.DataFrame,
+    memberships: pd.DataFrame,
+    municipality_codes: pd.Series,
+    *,
+    include_unverified: bool,
+) -> OverviewTotals:
+    """Aggregate the overview's inputs over every month of the frames.
+
+    Parameters
+    ----------
+    country_obs, municipal_obs : pandas.DataFrame
+        Observations of :data:`INPUTS` at the country and the municipality level.
+    memberships : pandas.DataFrame
+        Trial memberships (``data_access.queries.memberships``).
+    municipality_codes : pandas.Series
+        Every municipality's code.
+    include_unverified : bool
+        Count unverified members as trial municipalities (else they are on neither side).
+    """
+    groups = aggregation.trial_and_rest(
+        memberships, municipality_codes, include_unverified=include_unverified
+    )
+    totals = summary.group_totals(municipal_obs, groups)
+    return OverviewTotals(
+        country=country_obs,
+        groups=totals,
+        areas=summary.area_totals(
+            municipal_obs, memberships, include_unverified=include_unverified
+        ),
+        unallocated=summary.unallocated_series(country_obs, municipal_obs),
+        shares=summary.share_series_from(country_obs, totals),
+        panels=summary.key_panels(country_obs, municipal_obs, groups),
+        group_members={k: tuple(v) for k, v in groups.items()},
+    )
+
+
+def overview_month(totals: OverviewTotals, month: str) -> OverviewMonth:
+    """One month's headlines, area changes and unallocated count from ``totals``."""
+    return OverviewMonth(
+        month=month,
+        heads=summary.headlines_from(totals.country, totals.groups, GROUPS, month),
+        changes=summary.changes_from(totals.areas, month=month),
+        unallocated=float(totals.unallocated.get(month, np.nan)),
+    )
+
+
+def since(month: str) -> str | None:
+    """The first month the totals need for ``month``: a year before the charts start, or the
+    whole history for an earlier month (one more cache entry serves every such month)."""
+    return calendar.OVERVIEW_FIRST_MONTH if month >= calendar.CHART_FIRST_MONTH else None

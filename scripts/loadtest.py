@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import math
 import os
 import random
 import re
@@ -23,6 +22,7 @@ from playwright.async_api import Browser, ConsoleMessage, Page, Route, async_pla
 
 from i18n import fmt_month
 from scripts.serving import CHROMIUM, CHROMIUM_ARGS, DISABLE_DEV_SHM
+from scripts.stats import percentile
 
 T = TypeVar("T")
 LAUNCH_ARGS = [*CHROMIUM_ARGS, DISABLE_DEV_SHM]
@@ -84,16 +84,16 @@ class Result:
         return failed + self.page_errors
 
     def percentile(self, q: float, action: str | None = None) -> float:
-        """The ``q``-quantile (0…1) of the latencies (of one ``action`` when given)."""
-        values = sorted(
-            s.seconds
-            for s in self.samples
-            if s.error is None and (action is None or f"{s.journey}/{s.action}" == action)
+        """The ``q``-th percentile (0–100, as :func:`scripts.stats.percentile`) of the
+        latencies (of one ``action`` when given)."""
+        return percentile(
+            (
+                s.seconds
+                for s in self.samples
+                if s.error is None and (action is None or f"{s.journey}/{s.action}" == action)
+            ),
+            q,
         )
-        if not values:
-            return float("nan")
-        # Nearest rank: the smallest value with at least q of the values at or below it
-        return values[min(len(values) - 1, max(0, math.ceil(q * len(values) - 1e-9) - 1))]
 
     def summary(self) -> str:
         """A readable report: per interaction and overall p50/p95, and the errors."""
@@ -109,13 +109,13 @@ class Result:
             mine = [s for s in self.samples if f"{s.journey}/{s.action}" == action]
             ok = [s.seconds for s in mine if s.error is None]
             lines.append(
-                f"{action:<28} {len(mine):5d} {self.percentile(0.5, action):7.2f} "
-                f"{self.percentile(0.95, action):7.2f} {max(ok, default=float('nan')):7.2f} "
+                f"{action:<28} {len(mine):5d} {self.percentile(50, action):7.2f} "
+                f"{self.percentile(95, action):7.2f} {max(ok, default=float('nan')):7.2f} "
                 f"{sum(s.error is not None for s in mine):6d}"
             )
         lines.append(
-            f"{'all':<28} {len(self.samples):5d} {self.percentile(0.5):7.2f} "
-            f"{self.percentile(0.95):7.2f} {max(self.latencies, default=float('nan')):7.2f} "
+            f"{'all':<28} {len(self.samples):5d} {self.percentile(50):7.2f} "
+            f"{self.percentile(95):7.2f} {max(self.latencies, default=float('nan')):7.2f} "
             f"{len(self.errors):6d}"
         )
         if self.probes:
@@ -127,17 +127,17 @@ class Result:
             lines.append(f"  error: {error}")
         if len(self.errors) > 20:
             lines.append(f"  … and {len(self.errors) - 20} more errors")
-        met = self.percentile(0.95) <= TARGET_P95 and not self.errors
+        met = self.percentile(95) <= TARGET_P95 and not self.errors
         lines.append(
             f"target p95 ≤ {TARGET_P95:g} s and no errors: {'met' if met else 'NOT met'} "
-            f"(p50 {self.percentile(0.5):.2f} s, p95 {self.percentile(0.95):.2f} s, "
+            f"(p50 {self.percentile(50):.2f} s, p95 {self.percentile(95):.2f} s, "
             f"{len(self.errors)} errors)"
         )
         return "\n".join(lines)
 
     def met(self) -> bool:
         """True when p95 is within the target and nothing failed."""
-        return self.percentile(0.95) <= TARGET_P95 and not self.errors
+        return self.percentile(95) <= TARGET_P95 and not self.errors
 
 
 class _User:
@@ -715,7 +715,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(result.summary())
     if args.json:
-        payload = {**asdict(result), "p50": result.percentile(0.5), "p95": result.percentile(0.95)}
+        payload = {**asdict(result), "p50": result.percentile(50), "p95": result.percentile(95)}
         args.json.write_text(json.dumps(payload, indent=1), encoding="utf-8")
     return 0 if result.met() else 1
 

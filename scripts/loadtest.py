@@ -163,6 +163,10 @@ class _User:
             await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
         return error is None
 
+    async def run(self, browser: Browser | None, deadline: float, *, once: bool = False) -> None:
+        """Walk the journeys until ``deadline`` (or each journey once); each client's own."""
+        raise NotImplementedError
+
 
 class Session(_User):
     """One user: a browser context with one tab, walking the journeys in turn."""
@@ -284,9 +288,10 @@ class Session(_User):
             _when("!!document.querySelector('[data-testid=\"stDataFrame\"]')", IDLE),
         )
 
-    async def run(self, browser: Browser, deadline: float, *, once: bool = False) -> None:
+    async def run(self, browser: Browser | None, deadline: float, *, once: bool = False) -> None:
         """Walk the journeys, starting with a different one per session, until ``deadline``
         (or each journey once)."""
+        assert browser is not None, "a browser session needs the browser"
         context = await browser.new_context(viewport={"width": 1280, "height": 1000})
         try:
             await context.route("**/*", _loopback_only)
@@ -395,13 +400,17 @@ class ProtocolSession(_User):
         url = f"{self.base}/{path}?{query}"
         await asyncio.to_thread(self._get, url)
         import websockets
+        from websockets.typing import Subprotocol
 
         headers = {}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         stream = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
         self.socket = await websockets.connect(
-            stream, subprotocols=["streamlit"], additional_headers=headers, max_size=None
+            stream,
+            subprotocols=[Subprotocol("streamlit")],
+            additional_headers=headers,
+            max_size=None,
         )
         return await self._rerun(query, page_name=path)
 
@@ -551,7 +560,7 @@ class ProtocolSession(_User):
             lambda run: None if run.of("arrow_data_frame") or run.of("dataframe") else "no table",
         )
 
-    async def run(self, _browser: Any, deadline: float, *, once: bool = False) -> None:
+    async def run(self, _browser: Browser | None, deadline: float, *, once: bool = False) -> None:
         """Walk the journeys like :meth:`Session.run`."""
         try:
             await walk(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Final
 
 import numpy as np
 
 # numpy's default: linear interpolation between the two closest ranks (Hyndman and Fan's
 # type 7), the same as ``statistics.quantiles(..., method="inclusive")`` and PERCENTILE.INC.
-METHOD = "linear"
+METHOD: Final = "linear"
 
 
 def percentile(values: Iterable[float], q: float) -> float:

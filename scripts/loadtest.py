@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import math
 import os
 import random
 import re
@@ -23,6 +22,7 @@ from playwright.async_api import Browser, ConsoleMessage, Page, Route, async_pla
 
 from i18n import fmt_month
 from scripts.serving import CHROMIUM, CHROMIUM_ARGS, DISABLE_DEV_SHM
+from scripts.stats import percentile
 
 T = TypeVar("T")
 LAUNCH_ARGS = [*CHROMIUM_ARGS, DISABLE_DEV_SHM]
@@ -84,16 +84,16 @@ class Result:
         return failed + self.page_errors
 
     def percentile(self, q: float, action: str | None = None) -> float:
-        """The ``q``-quantile (0…1) of the latencies (of one ``action`` when given)."""
-        values = sorted(
-            s.seconds
-            for s in self.samples
-            if s.error is None and (action is None or f"{s.journey}/{s.action}" == action)
+        """The ``q``-th percentile (0–100, as :func:`scripts.stats.percentile`) of the
+        latencies (of one ``action`` when given)."""
+        return percentile(
+            (
+                s.seconds
+                for s in self.samples
+                if s.error is None and (action is None or f"{s.journey}/{s.action}" == action)
+            ),
+            q,
         )
-        if not values:
-            return float("nan")
-        # Nearest rank: the smallest value with at least q of the values at or below it
-        return values[min(len(values) - 1, max(0, math.ceil(q * len(values) - 1e-9) - 1))]
 
     def summary(self) -> str:
         """A readable report: per interaction and overall p50/p95, and the errors."""
@@ -109,13 +109,13 @@ class Result:
             mine = [s for s in self.samples if f"{s.journey}/{s.action}" == action]
             ok = [s.seconds for s in mine if s.error is None]
             lines.append(
-                f"{action:<28} {len(mine):5d} {self.percentile(0.5, action):7.2f} "
-                f"{self.percentile(0.95, action):7.2f} {max(ok, default=float('nan')):7.2f} "
+                f"{action:<28} {len(mine):5d} {self.percentile(50, action):7.2f} "
+                f"{self.percentile(95, action):7.2f} {max(ok, default=float('nan')):7.2f} "
                 f"{sum(s.error is not None for s in mine):6d}"
             )
         lines.append(
-            f"{'all':<28} {len(self.samples):5d} {self.percentile(0.5):7.2f} "
-            f"{self.percentile(0.95):7.2f} {max(self.latencies, default=float('nan')):7.2f} "
+            f"{'all':<28} {len(self.samples):5d} {self.percentile(50):7.2f} "
+            f"{self.percentile(95):7.2f} {max(self.latencies, default=float('nan')):7.2f} "
             f"{len(self.errors):6d}"
         )
         if self.probes:
@@ -127,17 +127,17 @@ class Result:
             lines.append(f"  error: {error}")
         if len(self.errors) > 20:
             lines.append(f"  … and {len(self.errors) - 20} more errors")
-        met = self.percentile(0.95) <= TARGET_P95 and not self.errors
+        met = self.percentile(95) <= TARGET_P95 and not self.errors
         lines.append(
             f"target p95 ≤ {TARGET_P95:g} s and no errors: {'met' if met else 'NOT met'} "
-            f"(p50 {self.percentile(0.5):.2f} s, p95 {self.percentile(0.95):.2f} s, "
+            f"(p50 {self.percentile(50):.2f} s, p95 {self.percentile(95):.2f} s, "
             f"{len(self.errors)} errors)"
         )
         return "\n".join(lines)
 
     def met(self) -> bool:
         """True when p95 is within the target and nothing failed."""
-        return self.percentile(0.95) <= TARGET_P95 and not self.errors
+        return self.percentile(95) <= TARGET_P95 and not self.errors
 
 
 class _User:
@@ -162,6 +162,10 @@ class _User:
         if self.think:
             await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
         return error is None
+
+    async def run(self, browser: Browser | None, deadline: float, *, once: bool = False) -> None:
+        """Walk the journeys until ``deadline`` (or each journey once); each client's own."""
+        raise NotImplementedError
 
 
 class Session(_User):
@@ -284,9 +288,10 @@ class Session(_User):
             _when("!!document.querySelector('[data-testid=\"stDataFrame\"]')", IDLE),
         )
 
-    async def run(self, browser: Browser, deadline: float, *, once: bool = False) -> None:
+    async def run(self, browser: Browser | None, deadline: float, *, once: bool = False) -> None:
         """Walk the journeys, starting with a different one per session, until ``deadline``
         (or each journey once)."""
+        assert browser is not None, "a browser session needs the browser"
         context = await browser.new_context(viewport={"width": 1280, "height": 1000})
         try:
             await context.route("**/*", _loopback_only)
@@ -395,13 +400,17 @@ class ProtocolSession(_User):
         url = f"{self.base}/{path}?{query}"
         await asyncio.to_thread(self._get, url)
         import websockets
+        from websockets.typing import Subprotocol
 
         headers = {}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         stream = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
         self.socket = await websockets.connect(
-            stream, subprotocols=["streamlit"], additional_headers=headers, max_size=None
+            stream,
+            subprotocols=[Subprotocol("streamlit")],
+            additional_headers=headers,
+            max_size=None,
         )
         return await self._rerun(query, page_name=path)
 
@@ -551,7 +560,7 @@ class ProtocolSession(_User):
             lambda run: None if run.of("arrow_data_frame") or run.of("dataframe") else "no table",
         )
 
-    async def run(self, _browser: Any, deadline: float, *, once: bool = False) -> None:
+    async def run(self, _browser: Browser | None, deadline: float, *, once: bool = False) -> None:
         """Walk the journeys like :meth:`Session.run`."""
         try:
             await walk(
@@ -715,7 +724,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(result.summary())
     if args.json:
-        payload = {**asdict(result), "p50": result.percentile(0.5), "p95": result.percentile(0.95)}
+        payload = {**asdict(result), "p50": result.percentile(50), "p95": result.percentile(95)}
         args.json.write_text(json.dumps(payload, indent=1), encoding="utf-8")
     return 0 if result.met() else 1
 

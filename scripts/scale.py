@@ -389,6 +389,8 @@ class Databases:
             shutil.copyfile(str(make_url(baseline).database), path)
             return f"sqlite:///{path}"
         template = make_url(baseline).database
+        if template is None:
+            raise ValueError(f"{baseline} names no database to copy")
         return self._create(f"{template.removesuffix('_1x')}_{suffix}", template=template)
 
     def _create(self, name: str, template: str | None = None) -> str:

@@ -251,7 +251,7 @@ class _Model:
             return sum((self.values(c, combo) for c in SERVICES), np.zeros_like(self.unemployed))
         if indicator in ("unemployed_men", "unemployed_women"):
             un = self.values("unemployed_jobseekers", combo)
-            men = np.rint(un * self.rng("men").uniform(0.52, 0.60, un.shape[1])[None, :])
+            men = np.rint(un * self.rng("men").uniform(0.52, 0.60, int(un.shape[1]))[None, :])
             return men if indicator == "unemployed_men" else un - men
         if indicator == "avg_jobseeking_duration_weeks":
             offset = {"under30": -12.0, "foreign_language": 6.0}.get(combo[1], 0.0)

@@ -1,12 +1,15 @@
-"""Shared fixtures: databases on both backends, the real embedded data, Streamlit hygiene."""
+"""Shared fixtures: databases on both backends, the real embedded data, golden figures from
+data/, Streamlit hygiene; and the ``postgres`` and ``slow`` marks given by the fixtures used."""
 
 from __future__ import annotations
 
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
@@ -17,7 +20,31 @@ from data_access.engine import make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-BACKENDS = ["sqlite", "postgresql"]
+# The PostgreSQL variant carries the ``postgres`` mark, so ``-m "not postgres"`` deselects it.
+POSTGRES = pytest.param("postgresql", marks=pytest.mark.postgres, id="postgresql")
+BACKENDS = ["sqlite", POSTGRES]
+# Tests that ask for these fixtures themselves (not through a backend parameter) are marked too.
+POSTGRES_FIXTURES = frozenset({"postgresql_url", "real_postgresql_url"})
+# The full embedded database (built once per session, ~8 s) and every test on it are ``slow``.
+FULL_DATABASE_FIXTURES = frozenset({"real_sqlite_url", "real_postgresql_url", "real_engine"})
+NBSP = "\u00a0"
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own hook deselects by mark
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests by the databases they use: ``postgres`` and ``slow`` (see pyproject.toml)."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser_name" in names and item.get_closest_marker("e2e") is None:
+            # An argument named like a pytest-playwright fixture (``page``) pulls in a browser
+            # and prefixes the test's id with ``chromium-``.
+            raise pytest.UsageError(
+                f"{item.nodeid} uses a Playwright fixture name outside the e2e tests"
+            )
+        if names & POSTGRES_FIXTURES:
+            item.add_marker(pytest.mark.postgres)
+        if names & FULL_DATABASE_FIXTURES:
+            item.add_marker(pytest.mark.slow)
 
 
 def _pg_admin_url() -> str | None:
@@ -120,6 +147,58 @@ def real_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     engine = make_engine(str(request.getfixturevalue(f"real_{request.param}_url")))
     yield engine
     engine.dispose()
+
+
+@dataclass(frozen=True)
+class Golden:
+    """Published figures read from the shipped CSVs in ``data/labour``: what the app must show.
+
+    Read from the files rather than written into the tests, so that one source holds them and a
+    reader sees where each expected number comes from.
+    """
+
+    unemployed_jobseekers: pd.Series  # indexed by (area code, month)
+
+    def unemployed(self, code: str, month: str) -> int:
+        """Unemployed jobseekers at the end of ``month`` (``"2021-03"``) in a municipality
+        (``"091"``, Helsinki) or the whole country (``"SSS"``), as published."""
+        value = self.unemployed_jobseekers.loc[(code, month)]
+        if pd.isna(value):
+            raise KeyError(f"no published figure for {code} in {month}")
+        return int(value)
+
+
+def read_golden(data: Path = DATA) -> Golden:
+    """The golden figures from the municipal and the national 12r5 files of ``data``."""
+    munis = pd.read_csv(
+        data / "labour/tyonv_12r5_municipalities_monthly_2006_2023.csv",
+        dtype={"municipality_code": str},
+        usecols=["municipality_code", "month", "unemployed_jobseekers"],
+    ).rename(columns={"municipality_code": "code"})
+    regions = pd.read_csv(
+        data / "labour/tyonv_12r5_regions_monthly_2006_2023.csv",
+        dtype={"region_code": str},
+        usecols=["region_level", "region_code", "month", "unemployed_jobseekers"],
+    )
+    country = regions.loc[regions["region_level"] == "country"].rename(
+        columns={"region_code": "code"}
+    )
+    frame = pd.concat([munis, country.drop(columns="region_level")], ignore_index=True)
+    series = frame.set_index(["code", "month"])["unemployed_jobseekers"]
+    if not series.index.is_unique:
+        raise ValueError("the golden figures are not unique per area and month")
+    return Golden(series.sort_index())
+
+
+@pytest.fixture(scope="session")
+def golden() -> Golden:
+    """Published figures from the shipped CSVs, e.g. ``golden.unemployed("SSS", "2021-03")``."""
+    return read_golden()
+
+
+def fi_number(value: int) -> str:
+    """An integer as the Finnish and Swedish pages print it: ``256 070`` (no-break space)."""
+    return f"{value:,}".replace(",", NBSP)
 
 
 _caches_kept = False

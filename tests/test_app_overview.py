@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import Golden, fi_number
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 NBSP = "\u00a0"
@@ -29,38 +31,39 @@ def metrics(at: AppTest) -> list[tuple[str, str]]:
     return [(m.label, m.value) for m in at.metric]
 
 
-def test_default_is_the_latest_month_in_finnish(app) -> None:
+def test_default_is_the_latest_month_in_finnish(app, golden: Golden) -> None:
     at = app()
     assert not at.exception
     assert at.title[0].value == "Yleiskuva"
     assert at.selectbox(key="month").value == "2023-10"
     values = metrics(at)
-    assert values[0] == ("Työttömät työnhakijat", f"256{NBSP}070")
+    assert values[0] == ("Työttömät työnhakijat", fi_number(golden.unemployed("SSS", "2023-10")))
     assert values[1] == ("Työttömien osuus työvoimasta", f"9,7{NBSP}%")
     # The share chart, the trial-area map and the key-indicator panels.
     assert len(at.get("vega_lite_chart")) == 3
 
 
-def test_month_from_the_link(app) -> None:
+def test_month_from_the_link(app, golden: Golden) -> None:
     at = app(month="2021-03")
     assert at.selectbox(key="month").value == "2021-03"
-    assert metrics(at)[0][1] == f"331{NBSP}526"
+    assert metrics(at)[0][1] == fi_number(golden.unemployed("SSS", "2021-03"))
     assert at.query_params["month"] == "2021-03"
 
 
-def test_changing_the_month_changes_the_figures(app) -> None:
+def test_changing_the_month_changes_the_figures(app, golden: Golden) -> None:
     at = app()
     at.selectbox(key="month").set_value("2021-03").run()
-    assert metrics(at)[0][1] == f"331{NBSP}526"
+    assert metrics(at)[0][1] == fi_number(golden.unemployed("SSS", "2021-03"))
 
 
-def test_swedish_and_english(app) -> None:
+def test_swedish_and_english(app, golden: Golden) -> None:
+    country = golden.unemployed("SSS", "2021-03")
     sv = app(lang="sv", month="2021-03")
     assert sv.title[0].value == "Översikt"
-    assert metrics(sv)[0] == ("Arbetslösa arbetssökande", f"331{NBSP}526")
+    assert metrics(sv)[0] == ("Arbetslösa arbetssökande", fi_number(country))
     en = app(lang="en", month="2021-03")
     assert en.title[0].value == "Overview"
-    assert metrics(en)[0] == ("Unemployed jobseekers", "331,526")
+    assert metrics(en)[0] == ("Unemployed jobseekers", f"{country:,}")
     # 100 × 331,526 / 2,630,884 (labour force 2021), from the shipped national series.
     assert metrics(en)[1][1] == "12.6%"
 
@@ -94,14 +97,14 @@ def test_chart_data_is_the_share_series(app) -> None:
     assert b"Trial municipalities" in data and b"Whole country" in data
 
 
-def test_delta_arrows_follow_the_sign_and_fewer_unemployed_is_green(app) -> None:
+def test_delta_arrows_follow_the_sign_and_fewer_unemployed_is_green(app, golden: Golden) -> None:
     """The deltas are written with the typographic minus; the arrow and colour still follow
     the sign (May 2022: 3,410 fewer unemployed than in April nationally)."""
     from streamlit.proto.Metric_pb2 import Metric
 
     at = app(month="2022-05")
     country = at.metric[0]
-    assert country.value == f"235{NBSP}379"
+    assert country.value == fi_number(golden.unemployed("SSS", "2022-05"))
     assert country.delta.startswith("−3")
     assert country.proto.direction == Metric.MetricDirection.DOWN
     assert country.proto.color == Metric.MetricColor.GREEN

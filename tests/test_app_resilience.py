@@ -14,15 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
 
-@pytest.mark.parametrize("page", ["overview", "area_profile", "map", "data_methods"])
+@pytest.mark.parametrize("stem", ["overview", "area_profile", "map", "data_methods"])
 def test_database_down_then_back(
-    page: str, real_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    stem: str, real_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "later.db"  # not there yet: the database is "down"
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{target}")
     at = AppTest.from_file(APP, default_timeout=90)
-    if page != "overview":
-        at.switch_page(f"pages/{page}.py")
+    if stem != "overview":
+        at.switch_page(f"pages/{stem}.py")
     at.query_params["lang"] = "en"
     at.run()
     assert not at.exception

@@ -16,6 +16,7 @@ from data_access import fetch
 from data_access.errors import LoadError
 from data_access.loader import LoadItem, load_items
 from data_access.queries import observations
+from tests.conftest import Golden
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -124,6 +125,7 @@ def test_fetch_downloads_in_chunks_and_loads(
     db_url: str,
     pxweb_server: tuple[str, list[dict]],
     monkeypatch: pytest.MonkeyPatch,
+    golden: Golden,
 ) -> None:
     base, received = pxweb_server
     monkeypatch.setattr(fetch, "MAX_CELLS", 6 * 3)  # six areas, three variables: 1 month/query
@@ -136,7 +138,7 @@ def test_fetch_downloads_in_chunks_and_loads(
     frame = observations(
         reference_engine, indicators=["unemployed_jobseekers"], level="country", months=["2021-03"]
     )
-    assert frame["value"].tolist() == [331526.0]
+    assert frame["value"].tolist() == [golden.unemployed("SSS", "2021-03")]
     helsinki = observations(
         reference_engine,
         indicators=["unemployed_jobseekers"],
@@ -144,7 +146,7 @@ def test_fetch_downloads_in_chunks_and_loads(
         codes=["091"],
         months=["2021-03"],
     )
-    assert helsinki["value"].tolist() == [51318.0]
+    assert helsinki["value"].tolist() == [golden.unemployed("091", "2021-03")]
     assert any("query 2/2" in line for line in lines)
     # Fetching again finds identical files: nothing changes.
     again = fetch.fetch_and_load(db_url, base_url=base, since="2021M02", progress=lines.append)

@@ -38,13 +38,14 @@ def sample(seconds: float, action: str = "open", error: str | None = None) -> lo
 def test_percentiles_and_the_verdict() -> None:
     result = loadtest.Result("http://127.0.0.1:1", 1, 10)
     result.samples = [sample(s / 10) for s in range(1, 21)]  # 0.1 … 2.0 s
-    assert result.percentile(0.5) == pytest.approx(1.0)
-    assert result.percentile(0.95) == pytest.approx(1.9)
-    assert not result.met()  # p95 1.9 s > 1 s
-    result.samples = [sample(0.2)] * 18 + [sample(0.9)] * 2  # the 19th of 20 is 0.9
+    # scripts.stats.percentile: interpolated between the closest ranks
+    assert result.percentile(50) == pytest.approx(1.05)
+    assert result.percentile(95) == pytest.approx(1.905)
+    assert not result.met()  # p95 1.905 s > 1 s
+    result.samples = [sample(0.2)] * 18 + [sample(0.9)] * 2  # the 19th and 20th of 20 are 0.9
     assert result.met()
     result.samples.append(sample(30.0, error="TimeoutError"))
-    assert result.percentile(0.95) == pytest.approx(0.9)  # failures are not latencies
+    assert result.percentile(95) == pytest.approx(0.9)  # failures are not latencies
     assert not result.met()  # but any error fails the target
     text = result.summary()
     assert "overview/open" in text and "NOT met" in text and "TimeoutError" in text

@@ -10,17 +10,21 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import Golden, fi_number
 from tests.e2e.conftest import start_server, stop_server
 from tests.e2e.test_overview_browser import chart_drawn
 
 pytestmark = pytest.mark.e2e
-NBSP = "\u00a0"
 
 
-def test_leadership_opens_the_overview_and_drills_into_an_area(page: Page, app_url: str) -> None:
+def test_leadership_opens_the_overview_and_drills_into_an_area(
+    page: Page, app_url: str, golden: Golden
+) -> None:
     page.goto(f"{app_url}/?lang=fi&month=2023-10")
     chart_drawn(page)
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"256{NBSP}070")
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(
+        fi_number(golden.unemployed("SSS", "2023-10"))
+    )
     # "What changed": each area links to its profile.
     link = page.get_by_test_id("stPageLink").first.locator("a")
     area = re.search(r"area=(\w+)", link.get_attribute("href") or "")

@@ -7,8 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import Golden, fi_number
+
 pytestmark = pytest.mark.e2e
-NBSP = "\u00a0"
 
 
 def chart_drawn(page: Page) -> None:
@@ -31,25 +32,29 @@ def chart_drawn(page: Page) -> None:
     )
 
 
-def test_overview_draws_and_month_changes_headline(page: Page, app_url: str) -> None:
+def test_overview_draws_and_month_changes_headline(
+    page: Page, app_url: str, golden: Golden
+) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(f"{app_url}/?lang=fi")
     chart_drawn(page)
     headline = page.get_by_test_id("stMetricValue").first
-    expect(headline).to_have_text(f"256{NBSP}070")
+    expect(headline).to_have_text(fi_number(golden.unemployed("SSS", "2023-10")))
 
     page.get_by_test_id("stSelectbox").first.click()
     page.keyboard.type("maaliskuu 2021")
     page.get_by_role("option", name="maaliskuu 2021").click()
-    expect(headline).to_have_text(f"331{NBSP}526", timeout=15_000)
+    expect(headline).to_have_text(fi_number(golden.unemployed("SSS", "2021-03")), timeout=15_000)
     chart_drawn(page)
     assert re.search(r"month=2021-03", page.url)
     assert errors == []
 
 
-def test_deep_link_in_swedish(page: Page, app_url: str) -> None:
+def test_deep_link_in_swedish(page: Page, app_url: str, golden: Golden) -> None:
     page.goto(f"{app_url}/?lang=sv&month=2021-03")
     chart_drawn(page)
     expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"331{NBSP}526")
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(
+        fi_number(golden.unemployed("SSS", "2021-03"))
+    )

@@ -487,6 +487,23 @@ def _names(municipalities: pd.DataFrame, codes: Iterable[str]) -> str:
     return ", ".join(parts)
 
 
+def candidate_controls(municipalities: pd.DataFrame, memberships: pd.DataFrame) -> list[str]:
+    """Every municipality that may be on the comparison side: none of the trial areas'
+    members, of any area and any verification status (for an area's evaluation the other
+    areas' members are treated too, and an unverified member is never a control)."""
+    everyone = set(trial_members(memberships, include_unverified=True))
+    return [c for c in sorted(set(municipalities["code"])) if c not in everyone]
+
+
+def same_region_controls(
+    municipalities: pd.DataFrame, memberships: pd.DataFrame, treated: Iterable[str]
+) -> list[str]:
+    """The :func:`candidate_controls` in the regions (maakunta) of ``treated``."""
+    region = municipalities.set_index("code")["region_code"]
+    regions = {region.get(c) for c in treated} - {None}
+    return [c for c in candidate_controls(municipalities, memberships) if region.get(c) in regions]
+
+
 def comparison_group(
     kind: ComparisonKind,
     municipalities: pd.DataFrame,
@@ -539,11 +556,8 @@ def comparison_group(
         what = f"area {area}" if area else "the trial"
         hint = "" if include_unverified else "; its members are unverified (include_unverified)"
         raise ComparisonError(f"{what} has no counted member municipalities{hint}")
-    all_codes = sorted(set(municipalities["code"]))
-    # Every trial municipality, of any area, and every unverified one is off the control side:
-    # for an area's evaluation the other areas' members are treated too, not controls
     everyone = set(trial_members(memberships, include_unverified=True))
-    candidates = [c for c in all_codes if c not in everyone]
+    candidates = candidate_controls(municipalities, memberships)
     unverified = _unverified(memberships)
     area_of = (
         memberships[memberships["status"].isin(["confirmed", "probable"])]
@@ -573,9 +587,9 @@ def comparison_group(
     if kind == "all_other":
         control = candidates
     elif kind == "same_regions":
+        control = same_region_controls(municipalities, memberships, treated)
         region = municipalities.set_index("code")["region_code"]
         regions = {region.get(c) for c in treated} - {None}
-        control = [c for c in candidates if region.get(c) in regions]
         notes.append(
             "Comparison municipalities lie in the region(s) of the treated municipalities: "
             f"{', '.join(sorted(map(str, regions)))}."

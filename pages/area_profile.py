@@ -4,6 +4,7 @@ import streamlit as st
 
 from catalogue import definitions
 from i18n import t
+from indicators.views import profile as profile_view
 from ui import data, evaluation_view, present, sections
 from ui.state import page_start, url_choice, url_toggle
 
@@ -33,7 +34,7 @@ area_id = url_choice(
 indicator = url_choice(
     "indicator",
     t("profile.indicator", lang),
-    present.PROFILE_INDICATORS,
+    profile_view.INDICATORS,
     default="unemployed_share_pct",
     lang=lang,
     format_func=lambda c: definitions.get(c).name(lang),
@@ -50,20 +51,17 @@ if (area_members["status"] == "probable").any():
 
 with data.guarded(lang):
     estimate = data.area_evaluation(url, area=area_id, include_unverified=include)
-    figures = data.profile_figures(
-        url, area=area_id, indicator=indicator, include_unverified=include
-    )
-series, month, ranks = figures["series"], figures["month"], figures["ranks"]
-if month is None:
+    view = data.profile(url, area=area_id, indicator=indicator, include_unverified=include)
+if view.month is None:
     st.info(t("profile.not_available", lang))
     st.stop()
 
-present.area_headline(series, ranks, area_id=area_id, indicator=indicator, month=month, lang=lang)
+present.area_headline(view, lang)
 sections.profile_chart(
-    series,
+    view.series,
     area_members,
     indicator=indicator,
-    month=month,
+    month=view.month,
     title=area_names[area_id],
     lang=lang,
     data_key=(url, area_id, include),

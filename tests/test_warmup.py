@@ -73,10 +73,10 @@ def test_warmed_figures_are_served_from_the_cache(
     assert figures.heads["trial"].n_units > 100
     totals = data.overview_totals(real_sqlite_url, include_unverified=False)
     assert not totals.shares.empty and not totals.panels.empty
-    profile = data.profile_figures(
+    profile = data.profile(
         real_sqlite_url, area="A01", indicator="unemployed_share_pct", include_unverified=False
     )
-    assert profile["month"] == "2023-10"
+    assert profile.month == "2023-10"
     # An option nobody warmed is computed, so it fails here: the check above is a real one.
     with pytest.raises(AssertionError, match="computed again"):
         data.overview_month(real_sqlite_url, month=months[-1], include_unverified=True)

@@ -12,6 +12,7 @@ import streamlit as st
 from catalogue import calendar
 from data_access import queries
 from indicators.views.overview import OverviewMonth, OverviewTotals
+from indicators.views.profile import ProfileView
 from ui.db import DB_ERRORS, database_unavailable, database_url, engine, versioned
 
 # Keys carry the data version (ui.db.versioned), so a cached figure is never stale; the TTL
@@ -257,35 +258,22 @@ def overview_month(url: str, *, month: str, include_unverified: bool) -> Overvie
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=256)
-def profile_figures(
-    url: str, *, area: str, indicator: str, include_unverified: bool
-) -> dict[str, Any]:
-    """An area profile's figures, computed once for all sessions: ``series`` (the area, its
-    comparison groups, matched peers and the country; see
-    :func:`indicators.profile.compare_series`), ``month`` (the latest with a value for the
-    area, or None) and ``ranks`` (every area's value and rank in that month, or None)."""
+def profile(url: str, *, area: str, indicator: str, include_unverified: bool) -> ProfileView:
+    """Cached :func:`indicators.views.profile.profile_view`: an area's series against its
+    comparison groups, matched peers and the country, with its rank."""
     from catalogue import definitions
-    from indicators import profile
-    from ui import present
+    from indicators.views.profile import profile_view
 
     inputs = definitions.inputs_of(indicator)
     since = calendar.CHART_FIRST_MONTH
-    obs = observations(url, indicators=inputs, level="municipality", since=since)
-    country = observations(url, indicators=(*inputs, indicator), level="country", since=since)
-    members = memberships(url)
-    groups = present.comparison_groups(
-        members, municipalities(url), area, include_unverified=include_unverified
-    )
     estimate = area_evaluation(url, area=area, include_unverified=include_unverified)
-    if estimate is not None:
-        groups["peers"] = list(estimate.group.control)
-    units = profile.area_units(members[members["area_id"] == area], include_unverified=True)
-    series = profile.compare_series(
-        obs, country, indicator=indicator, area_units_frame=units, groups=groups
+    return profile_view(
+        observations(url, indicators=inputs, level="municipality", since=since),
+        observations(url, indicators=(*inputs, indicator), level="country", since=since),
+        memberships(url),
+        municipalities(url),
+        area=area,
+        indicator=indicator,
+        include_unverified=include_unverified,
+        peers=None if estimate is None else list(estimate.group.control),
     )
-    month = profile.latest_with_value(series)
-    ranks = None
-    if month is not None:
-        all_units = profile.area_units(members, include_unverified=include_unverified)
-        ranks = profile.area_ranks(obs, all_units, indicator=indicator, month=month)
-    return {"series": series, "month": month, "ranks": ranks}

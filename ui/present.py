@@ -9,19 +9,8 @@ import streamlit as st
 
 from catalogue import calendar, definitions
 from i18n import decimals_of, fmt_month, fmt_number, fmt_signed, fmt_value, t, unit_of_change
-from indicators import aggregation, profile, transforms
-
-PROFILE_INDICATORS = [
-    "unemployed_share_pct",
-    "unemployed_jobseekers",
-    "unemployed_per_vacancy",
-    "open_vacancies",
-    "long_term_share_pct",
-    "under25_share_pct",
-    "foreign_share_pct",
-    "unemployed_plus_services",
-]
-SERIES_KEYS = ("area", "rest", "region_rest", "peers", "country")
+from indicators import aggregation, transforms
+from indicators.views.profile import SERIES_KEYS, ProfileView
 
 
 def is_share(indicator: str) -> bool:
@@ -66,19 +55,6 @@ def members_table(members: pd.DataFrame, munis: pd.DataFrame, lang: str) -> pd.D
             t("profile.col.source", lang): rows["source"].tolist(),
         }
     )
-
-
-def comparison_groups(
-    members: pd.DataFrame, munis: pd.DataFrame, area_id: str, *, include_unverified: bool
-) -> dict[str, list[str]]:
-    """The area's comparison groups: all TE-office municipalities and those of its regions."""
-    groups = aggregation.trial_and_rest(
-        members, munis["code"], include_unverified=include_unverified
-    )
-    codes = members.loc[members["area_id"] == area_id, "municipality_code"]
-    regions = set(munis.loc[munis["code"].isin(codes), "region_code"])
-    same = munis.loc[munis["region_code"].isin(regions), "code"]
-    return {"rest": groups["rest"], "region_rest": sorted(set(groups["rest"]) & set(same))}
 
 
 def keyed_series(
@@ -130,39 +106,25 @@ def delta_style(change: float | None, better: str | None) -> dict[str, str]:
     return {"delta_color": "green" if good else "red", "delta_arrow": arrow}
 
 
-def area_headline(
-    series: pd.DataFrame,
-    ranks: pd.DataFrame,
-    *,
-    area_id: str,
-    indicator: str,
-    month: str,
-    lang: str,
-) -> None:
+def area_headline(view: ProfileView, lang: str) -> None:
     """Latest value with its change on a year, and the area's rank among the areas."""
-    rows = series[(series["key"] == "area") & (series["month"] == month)]
-    value = float(rows["value"].iloc[0]) if not rows.empty else float("nan")
-    delta = profile.change_on_year(series, "area", month)
-    change = fmt_signed(delta, lang, decimals_of(indicator), unit_of_change(indicator, lang))
-    better = definitions.get(indicator).better
+    assert view.month is not None
+    indicator = view.indicator
+    change = fmt_signed(
+        view.change_on_year, lang, decimals_of(indicator), unit_of_change(indicator, lang)
+    )
     left, right = st.columns(2)
     left.metric(
-        f"{t('profile.latest', lang)} ({fmt_month(month, lang)})",
-        fmt_value(indicator, value, lang),
+        f"{t('profile.latest', lang)} ({fmt_month(view.month, lang)})",
+        fmt_value(indicator, view.value, lang),
         delta=t("profile.change_year", lang, delta=change),
-        **delta_style(delta, better),  # type: ignore[arg-type]
+        **delta_style(view.change_on_year, definitions.get(indicator).better),  # type: ignore[arg-type]
     )
-    mine = ranks[ranks["area_id"] == area_id]
-    if not mine.empty and pd.notna(mine["rank"].iloc[0]):
+    if view.rank is not None:
         right.metric(
             t("profile.rank", lang),
-            t(
-                "profile.rank_value",
-                lang,
-                rank=int(mine["rank"].iloc[0]),
-                n=int(mine["n_areas"].iloc[0]),
-            ),
-            help=t("profile.rank_help", lang, month=fmt_month(month, lang)),
+            t("profile.rank_value", lang, rank=view.rank, n=view.n_ranked),
+            help=t("profile.rank_help", lang, month=fmt_month(view.month, lang)),
         )
 
 

@@ -97,7 +97,7 @@ def _overview(url: str) -> None:
 def _profile(url: str, area: str = "A01") -> None:
     from ui import data
 
-    data.profile_figures(url, area=area, indicator="unemployed_share_pct", include_unverified=False)
+    data.profile(url, area=area, indicator="unemployed_share_pct", include_unverified=False)
 
 
 def _profiles(url: str) -> None:

@@ -1,0 +1,131 @@
+"""An area profile's figures: the area's series against its comparison groups, its rank."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from indicators import comparison, profile
+
+# What the profile offers, in this order
+INDICATORS = (
+    "unemployed_share_pct",
+    "unemployed_jobseekers",
+    "unemployed_per_vacancy",
+    "open_vacancies",
+    "long_term_share_pct",
+    "under25_share_pct",
+    "foreign_share_pct",
+    "unemployed_plus_services",
+)
+# The series of the chart, in the order of its legend
+SERIES_KEYS = ("area", "rest", "region_rest", "peers", "country")
+
+
+@dataclass(frozen=True, eq=False)
+class ProfileView:
+    """One area's profile for one indicator.
+
+    Attributes
+    ----------
+    area, indicator : str
+        The trial area and the catalogue indicator.
+    series : pandas.DataFrame
+        ``month, key, value, n_units, n_reported``; ``key`` is one of :data:`SERIES_KEYS`
+        (:func:`indicators.profile.compare_series`).
+    month : str or None
+        The latest month with a value for the area (None: the area has no value at all).
+    value, change_on_year : float
+        The area's value in ``month`` and its change on the same month a year earlier.
+    ranks : pandas.DataFrame or None
+        Every area's value and rank in ``month`` (``area_id, value, rank, n_areas``).
+    rank, n_ranked : int or None
+        The area's rank (1 = best by the indicator's direction) among ``n_ranked`` areas.
+    """
+
+    area: str
+    indicator: str
+    series: pd.DataFrame
+    month: str | None
+    value: float
+    change_on_year: float
+    ranks: pd.DataFrame | None
+    rank: int | None
+    n_ranked: int | None
+
+
+def comparison_codes(
+    municipalities: pd.DataFrame,
+    memberships: pd.DataFrame,
+    area: str,
+    *,
+    peers: Sequence[str] | None = None,
+) -> dict[str, list[str]]:
+    """The fixed comparison groups of an area's chart: the TE-office municipalities
+    (``rest``), those of the area's regions (``region_rest``) and, when given, its matched
+    ``peers``. The definitions are those of :mod:`indicators.comparison`."""
+    members = memberships.loc[memberships["area_id"] == area, "municipality_code"]
+    groups = {
+        "rest": comparison.candidate_controls(municipalities, memberships),
+        "region_rest": comparison.same_region_controls(municipalities, memberships, members),
+    }
+    if peers:
+        groups["peers"] = list(peers)
+    return groups
+
+
+def profile_view(
+    municipal_obs: pd.DataFrame,
+    country_obs: pd.DataFrame,
+    memberships: pd.DataFrame,
+    municipalities: pd.DataFrame,
+    *,
+    area: str,
+    indicator: str,
+    include_unverified: bool,
+    peers: Sequence[str] | None = None,
+) -> ProfileView:
+    """Build an area's profile for ``indicator``.
+
+    Parameters
+    ----------
+    municipal_obs, country_obs : pandas.DataFrame
+        Observations of the indicator's inputs at the municipality level, and of the inputs
+        and the indicator itself at the country level.
+    memberships, municipalities : pandas.DataFrame
+        As returned by ``data_access.queries``.
+    area, indicator : str
+        The trial area and the catalogue indicator.
+    include_unverified : bool
+        Whether unverified members count when the areas are ranked (the area's own series
+        always follows all its members, verified or not).
+    peers : sequence of str, optional
+        Matched peer municipalities of the area, drawn as their own series.
+    """
+    groups = comparison_codes(municipalities, memberships, area, peers=peers)
+    units = profile.area_units(memberships[memberships["area_id"] == area], include_unverified=True)
+    series = profile.compare_series(
+        municipal_obs, country_obs, indicator=indicator, area_units_frame=units, groups=groups
+    )
+    month = profile.latest_with_value(series)
+    if month is None:
+        return ProfileView(area, indicator, series, None, np.nan, np.nan, None, None, None)
+    mine = series[(series["key"] == "area") & (series["month"] == month)]
+    all_units = profile.area_units(memberships, include_unverified=include_unverified)
+    ranks = profile.area_ranks(municipal_obs, all_units, indicator=indicator, month=month)
+    own = ranks[ranks["area_id"] == area]
+    ranked = not own.empty and pd.notna(own["rank"].iloc[0])
+    return ProfileView(
+        area=area,
+        indicator=indicator,
+        series=series,
+        month=month,
+        value=float(mine["value"].iloc[0]) if not mine.empty else np.nan,
+        change_on_year=profile.change_on_year(series, "area", month),
+        ranks=ranks,
+        rank=int(own["rank"].iloc[0]) if ranked else None,
+        n_ranked=int(own["n_areas"].iloc[0]) if ranked else None,
+    )

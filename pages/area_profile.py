@@ -45,7 +45,9 @@ with right:
 
 area_members = members[members["area_id"] == area_id]
 st.subheader(t("profile.members", lang))
-st.dataframe(present.members_table(area_members, munis, lang), hide_index=True, key="members_table")
+st.dataframe(
+    profile_view.members_table(area_members, munis, lang), hide_index=True, key="members_table"
+)
 if (area_members["status"] == "probable").any():
     st.warning(t("profile.unverified_note", lang), icon=":material/help:")
 

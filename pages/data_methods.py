@@ -4,7 +4,9 @@ import streamlit as st
 
 from i18n import t
 from indicators.disclosure import DisclosurePolicy
-from ui import data, present
+from indicators.views import methods as methods_view
+from indicators.views import profile as profile_view
+from ui import data
 from ui.state import page_start
 
 lang = page_start(__file__)
@@ -23,10 +25,10 @@ if batches["synthetic"].astype(bool).any():
     st.error(t("methods.synthetic_warning", lang), icon=":material/science:")
 
 st.subheader(t("methods.catalogue", lang))
-st.dataframe(present.catalogue_table(coverage, lang), hide_index=True, key="catalogue")
+st.dataframe(methods_view.catalogue_table(coverage, lang), hide_index=True, key="catalogue")
 
 st.subheader(t("methods.batches", lang))
-st.dataframe(present.batches_table(batches, lang), hide_index=True, key="batches")
+st.dataframe(methods_view.batches_table(batches, lang), hide_index=True, key="batches")
 
 st.subheader(t("methods.suppression", lang))
 st.write(DisclosurePolicy().note(lang))
@@ -34,7 +36,7 @@ st.write(DisclosurePolicy().note(lang))
 st.subheader(t("methods.unverified", lang))
 unverified = members[members["status"] == "probable"]
 st.dataframe(
-    present.members_table(unverified, munis, lang), hide_index=True, key="unverified_members"
+    profile_view.members_table(unverified, munis, lang), hide_index=True, key="unverified_members"
 )
 
 st.subheader(t("methods.gaps", lang))

@@ -8,7 +8,7 @@ from catalogue import calendar, definitions
 from i18n import fmt_month, t
 from indicators.comparison import COMPARISONS, ComparisonError
 from indicators.trial_study import OUTCOMES, EvaluationError
-from ui import data, evaluation_view, present
+from ui import data, evaluation_view
 from ui.state import clamp_month, page_start, url_choice, url_toggle
 
 lang = page_start(__file__)
@@ -41,7 +41,7 @@ try:
 except (EvaluationError, ComparisonError) as error:
     st.error(t("evaluation.failed", lang, reason=str(error)))
     st.stop()
-starts, ends = present.window_options(last)
+starts, ends = calendar.evaluation_window_options(last)
 if not ends:
     st.info(t("evaluation.no_window", lang, last=fmt_month(last, lang)))
     st.stop()

@@ -23,9 +23,9 @@ from data_access.engine import make_engine
 from i18n import DEFAULT_LANG, normalise_lang, t
 from indicators.comparison import COMPARISONS
 from indicators.trial_study import OUTCOMES
+from indicators.views import map as map_view
 from indicators.views import profile as profile_view
 from tests.conftest import Golden
-from ui import present
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -205,7 +205,7 @@ URL_VALUES = {
     "comparison": list(COMPARISONS),
     "from": ["2019-01", "2021-03"],
     "to": ["2024-12", "2023-12"],
-    "classes": list(present.CLASSIFICATIONS),
+    "classes": list(map_view.CLASSIFICATIONS),
 }
 LINKS = st.fixed_dictionaries(
     {},
@@ -234,8 +234,8 @@ def url_options(real: Engine) -> dict[str, dict[str, set[str]]]:
         },
         "map": {
             "level": {"organiser", "municipality", "area"},
-            "indicator": set(present.MAP_INDICATORS),
-            "classes": set(present.CLASSIFICATIONS),
+            "indicator": set(map_view.MAP_INDICATORS),
+            "classes": set(map_view.CLASSIFICATIONS),
         },
     }
 

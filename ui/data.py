@@ -11,6 +11,7 @@ import streamlit as st
 
 from catalogue import calendar
 from data_access import queries
+from indicators.views.map import MapValues
 from indicators.views.overview import OverviewMonth, OverviewTotals
 from indicators.views.profile import ProfileView
 from ui.db import DB_ERRORS, database_unavailable, database_url, engine, versioned
@@ -107,6 +108,29 @@ def month_observations(url: str, *, indicators: tuple[str, ...], month: str) -> 
         for level in ("municipality", "municipality_group")
     ]
     return pd.concat(parts, ignore_index=True)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=256)
+def map_values(
+    url: str, *, level: str, indicator: str, month: str, include_unverified: bool, lang: str
+) -> MapValues:
+    """Cached :func:`indicators.views.map.map_values`: a choropleth's values and texts."""
+    from catalogue import definitions
+    from indicators.views import map as map_view
+
+    inputs = (*definitions.inputs_of(indicator), indicator)
+    return map_view.map_values(
+        month_observations(url, indicators=inputs, month=month),
+        group_members(url),
+        memberships(url),
+        municipalities(url),
+        trial_areas(url),
+        level=level,
+        indicator=indicator,
+        month=month,
+        include_unverified=include_unverified,
+        lang=lang,
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

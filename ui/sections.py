@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from catalogue import calendar, definitions
 from geo import maps
-from i18n import d3_format, fmt_month, fmt_signed, t, vega_locale
+from i18n import d3_format, fmt_month, fmt_signed, fmt_value, t, vega_locale
 from indicators import summary
 from indicators.charts import small_multiples
 from indicators.events import events_between
+from indicators.views import map as map_view
+from indicators.views import profile as profile_view
 from indicators.views.overview import OverviewMonth
 from ui import export, present, specs
 
@@ -43,14 +47,14 @@ def trial_map(
             shown,
             areas=areas,
             lang=lang,
-            labels=present.map_labels(lang),
+            labels=map_view.map_labels(lang),
             width=330,
             height=560,
         ),
     )
     alt = specs.cached_value(
         ("trial_map_alt", url, in_force, shown, lang),
-        lambda: present.trial_map_alt(members, shown, lang),
+        lambda: map_view.trial_map_alt(members, shown, lang),
     )
     specs.show(chart, key="overview_map", theme=None, alt=alt)
     if shown != month:
@@ -64,8 +68,8 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
     panels = panels[panels["month"] >= calendar.CHART_FIRST_MONTH]
     labels = {k: t(f"overview.{k}", lang) for k in ("country", "trial", "rest")}
     titles = {
-        code: present.axis_title(code, lang)
-        if not present.is_count(code)
+        code: profile_view.axis_title(code, lang)
+        if not profile_view.is_count(code)
         else f"{definitions.get(code).name(lang)} ({t('chart.index', lang)})"
         for code in summary.KEY_PANELS
     }
@@ -243,7 +247,7 @@ def profile_chart(
     from indicators import aggregation
     from indicators.charts import line_chart
 
-    frame = present.keyed_series(series, lang, indicator=indicator)
+    frame = profile_view.keyed_series(series, lang, indicator=indicator)
     events = events_between(frame["month"].min(), frame["month"].max(), area_members)
     events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
     name = definitions.get(indicator).name(lang)
@@ -252,7 +256,7 @@ def profile_chart(
         ("profile", data_key, indicator, lang),
         lambda: line_chart(
             frame,
-            y_title=present.axis_title(indicator, lang),
+            y_title=profile_view.axis_title(indicator, lang),
             x_title=t("chart.month", lang),
             series_title=t("chart.series", lang),
             events=events,
@@ -261,10 +265,10 @@ def profile_chart(
             locale=vega_locale(lang),
         ),
     )
-    specs.show(chart, key="profile_chart", alt=present.series_alt(frame, name, month, lang))
-    if present.is_count(indicator):
+    specs.show(chart, key="profile_chart", alt=profile_view.series_alt(frame, name, month, lang))
+    if profile_view.is_count(indicator):
         st.caption(t("profile.index_note", lang))
-    table = present.series_table(frame).reset_index()
+    table = profile_view.series_table(frame).reset_index()
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="profile_table")
     export.downloads(chart, table, title=f"{title}: {name}", lang=lang, key="dl_profile")
@@ -276,3 +280,64 @@ def profile_chart(
             month=fmt_month(month, lang),
         )
     )
+
+
+def organiser_map(
+    url: str,
+    members: pd.DataFrame,
+    areas: pd.DataFrame,
+    shapes: pd.DataFrame,
+    month: str,
+    lang: str,
+    *,
+    container: Any,
+) -> specs.CachedChart:
+    """The map of who organised the services in ``month``, drawn into ``container``."""
+    labels = map_view.map_labels(lang)
+    chart = specs.cached_chart(
+        ("organiser_map", url, specs.membership_key(url, month), lang),
+        lambda: maps.trial_area_map(shapes, members, month, areas=areas, lang=lang, labels=labels),
+    )
+    specs.show(
+        chart,
+        key="map_chart",
+        theme=None,
+        alt=map_view.trial_map_alt(members, month, lang),
+        container=container,
+    )
+    return chart
+
+
+def choropleth(
+    url: str,
+    view: map_view.MapValues,
+    shapes: pd.DataFrame,
+    members: pd.DataFrame,
+    areas: pd.DataFrame,
+    level: str,
+    indicator: str,
+    month: str,
+    classes: str,
+    include: bool,
+    lang: str,
+    container: Any,
+) -> specs.CachedChart:
+    """A classed map of ``view``'s values, drawn into ``container``."""
+    chart = specs.cached_chart(
+        ("choropleth", url, level, indicator, month, classes, include, lang),
+        lambda: maps.choropleth(
+            view.values,
+            shapes,
+            level=level,  # type: ignore[arg-type]
+            memberships=members,
+            month=month,
+            areas=areas,
+            labels=map_view.map_labels(lang),
+            lang=lang,  # type: ignore[arg-type]
+            classification=classes,  # type: ignore[arg-type]
+            value_text=partial(fmt_value, indicator, lang=lang),
+            reverse=definitions.get(indicator).better == "higher",
+        ),
+    )
+    specs.show(chart, key="map_chart", theme=None, alt=view.alt, container=container)
+    return chart

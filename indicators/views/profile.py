@@ -8,7 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators import comparison, profile
+from catalogue import calendar, definitions
+from i18n import fmt_month, fmt_number, t
+from indicators import comparison, profile, transforms
 
 # What the profile offers, in this order
 INDICATORS = (
@@ -128,4 +130,82 @@ def profile_view(
         ranks=ranks,
         rank=int(own["rank"].iloc[0]) if ranked else None,
         n_ranked=int(own["n_areas"].iloc[0]) if ranked else None,
+    )
+
+
+def is_share(indicator: str) -> bool:
+    """True for indicators shown in percent."""
+    return definitions.get(indicator).unit == "percent"
+
+
+def axis_title(indicator: str, lang: str) -> str:
+    """The y-axis title: the indicator's name with its unit."""
+    ind = definitions.get(indicator)
+    if ind.unit == "percent":
+        return f"{ind.name(lang)} (%)"
+    if is_count(indicator):
+        return f"{ind.name(lang)} ({t('chart.index', lang)})"
+    return ind.name(lang)
+
+
+def is_count(indicator: str) -> bool:
+    """True for counts (and sums of counts), which profiles show as an index."""
+    return definitions.get(indicator).kind in ("count", "sum")
+
+
+def members_table(members: pd.DataFrame, munis: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """An area's members with their verification status, in the UI language."""
+    names = dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
+    rows = members.sort_values("municipality_code")
+    period = [
+        f"{(a or '')[:7]} – {(b or '')[:7]}" if a else "–"
+        for a, b in zip(rows["member_from"], rows["member_to"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            t("profile.col.municipality", lang): [
+                names.get(c, c) for c in rows["municipality_code"]
+            ],
+            t("profile.col.code", lang): rows["municipality_code"].tolist(),
+            t("profile.col.status", lang): [t(f"status.{s}", lang) for s in rows["status"]],
+            t("profile.col.confidence", lang): [
+                t(f"confidence.{c}", lang) for c in rows["confidence"]
+            ],
+            t("profile.col.period", lang): period,
+            t("profile.col.source", lang): rows["source"].tolist(),
+        }
+    )
+
+
+def keyed_series(
+    series: pd.DataFrame,
+    lang: str,
+    *,
+    indicator: str | None = None,
+    base_month: str = calendar.INDEX_BASE_MONTH,
+) -> pd.DataFrame:
+    """Series with translated labels (``month, key, series, value``); counts become an index."""
+    frame = series.dropna(subset=["value"]).copy()
+    if indicator is not None and is_count(indicator):
+        frame = transforms.index_to(frame, base_month, by=["key"]).dropna(subset=["value"])
+    order = {k: i for i, k in enumerate(SERIES_KEYS)}
+    frame = frame.sort_values(["key"], key=lambda s: s.map(order)).reset_index(drop=True)
+    frame["series"] = frame["key"].map(lambda k: t(f"profile.key.{k}", lang))
+    return frame[["month", "key", "series", "value"]]
+
+
+def series_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The chart's data as a month × series table."""
+    order = list(dict.fromkeys(frame["series"]))
+    table = frame.pivot(index="month", columns="series", values="value")[order]
+    return table.round(2)
+
+
+def series_alt(frame: pd.DataFrame, name: str, month: str, lang: str) -> str:
+    """Alt text for a comparison chart: what it shows and the last values."""
+    last = frame[frame["month"] == month]
+    values = "; ".join(f"{r.series} {fmt_number(r.value, lang, 1)}" for r in last.itertuples())
+    return (
+        f"{name}, {fmt_month(frame['month'].min(), lang)}–{fmt_month(month, lang)}. "
+        f"{fmt_month(month, lang)}: {values}."
     )

@@ -7,6 +7,7 @@ import os
 from functools import partial
 from typing import Any, Literal
 
+from indicators.views import map as map_view
 from scripts.bench.common import OUTCOME
 from scripts.bench.report import Result
 
@@ -25,7 +26,6 @@ def bench_payload(database_url: str) -> list[Result]:
     from geo import maps
     from i18n import fmt_value
     from indicators import mapping
-    from ui import present
 
     lang: Literal["fi", "sv", "en"] = "fi"
     indicator = OUTCOME
@@ -37,7 +37,7 @@ def bench_payload(database_url: str) -> list[Result]:
         shapes = queries.boundaries(engine, level="municipality")
         groups = queries.group_members(engine)
         months = queries.months_available(
-            engine, indicator=present.month_source(indicator), level="municipality"
+            engine, indicator=map_view.month_source(indicator), level="municipality"
         )
         # The latest trial month in which the trial areas have a value (the published share
         # after 2023-10 exists per municipality only, so the area map would be empty)
@@ -57,7 +57,7 @@ def bench_payload(database_url: str) -> list[Result]:
         engine.dispose()
     if not month:
         raise RuntimeError(f"no month of {indicator} in the trial period")
-    labels = present.map_labels(lang)
+    labels = map_view.map_labels(lang)
     common: dict[str, Any] = {
         "memberships": members,
         "month": month,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from exports.files import (
     EXPORT_WIDTH,
+    ChartLike,
     ExportMeta,
     chart_png,
     chart_svg,
@@ -17,6 +18,7 @@ from exports.files import (
 
 __all__ = [
     "EXPORT_WIDTH",
+    "ChartLike",
     "ExportMeta",
     "chart_png",
     "chart_svg",

@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import vl_convert as vlc
@@ -122,8 +121,14 @@ class ExportMeta:
 # Charts
 
 
+class ChartLike(Protocol):
+    """Anything with a Vega-Lite spec: an Altair chart, or a cached spec standing in for one."""
+
+    def to_dict(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
+
+
 def export_spec(
-    chart: alt.TopLevelMixin,
+    chart: ChartLike,
     meta: ExportMeta,
     *,
     width: int = EXPORT_WIDTH,
@@ -195,7 +200,7 @@ def export_spec(
 
 
 def chart_png(
-    chart: alt.TopLevelMixin, meta: ExportMeta, *, scale: float = 2, disclosure_note: bool = False
+    chart: ChartLike, meta: ExportMeta, *, scale: float = 2, disclosure_note: bool = False
 ) -> bytes:
     """The chart with its title and provenance footer as PNG (``scale`` × CSS pixels).
 
@@ -219,9 +224,7 @@ def chart_png(
     return bytes(vlc.vegalite_to_png(spec, scale=scale, **_convert_options(spec)))
 
 
-def chart_svg(
-    chart: alt.TopLevelMixin, meta: ExportMeta, *, disclosure_note: bool = False
-) -> bytes:
+def chart_svg(chart: ChartLike, meta: ExportMeta, *, disclosure_note: bool = False) -> bytes:
     """The chart with its title and provenance footer as an SVG file (UTF-8).
 
     Parameters

@@ -7,14 +7,22 @@ a page pays nothing for its exports until someone wants one.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from exports import ExportMeta, chart_png, chart_svg, filename, prepare_table, table_csv, table_xlsx
+from exports import (
+    ChartLike,
+    ExportMeta,
+    chart_png,
+    chart_svg,
+    filename,
+    prepare_table,
+    table_csv,
+    table_xlsx,
+)
 from i18n import t
 from ui import data
 from ui.db import database_url, versioned
@@ -39,7 +47,7 @@ def meta(title: str, lang: str) -> ExportMeta:
 
 
 def downloads(
-    chart: alt.TopLevelMixin | None,
+    chart: ChartLike | None,
     frame: pd.DataFrame,
     *,
     title: str,
@@ -58,7 +66,7 @@ def downloads(
         else frame
     )
     columns = st.columns(4 if chart is not None else 2, gap="small")
-    buttons: list[tuple[str, str, object]] = []
+    buttons: list[tuple[str, str, Callable[[], bytes | str]]] = []
     if chart is not None:
         buttons += [
             ("png", "image/png", lambda: chart_png(chart, info)),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import streamlit as st
 
 from catalogue import calendar, definitions
 from geo import maps
+from geo.maps import Lang
 from i18n import d3_format, fmt_month, fmt_signed, fmt_value, t, vega_locale
 from indicators import summary
 from indicators.charts import small_multiples
@@ -46,7 +47,7 @@ def trial_map(
             members,
             shown,
             areas=areas,
-            lang=lang,
+            lang=cast(Lang, lang),
             labels=map_view.map_labels(lang),
             width=330,
             height=560,
@@ -296,7 +297,9 @@ def organiser_map(
     labels = map_view.map_labels(lang)
     chart = specs.cached_chart(
         ("organiser_map", url, specs.membership_key(url, month), lang),
-        lambda: maps.trial_area_map(shapes, members, month, areas=areas, lang=lang, labels=labels),
+        lambda: maps.trial_area_map(
+            shapes, members, month, areas=areas, lang=cast(Lang, lang), labels=labels
+        ),
     )
     specs.show(
         chart,

@@ -116,4 +116,4 @@ def show(
 ) -> None:
     """Draw a cached chart (like ``st.altair_chart``) with its text alternative."""
     target = container if container is not None else st
-    target.vega_lite_chart(spec=chart.spec, key=key, alt=alt, theme=theme)  # type: ignore[arg-type]
+    target.vega_lite_chart(spec=chart.spec, key=key, alt=alt, theme=theme)

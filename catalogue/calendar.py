@@ -47,7 +47,8 @@ EVALUATION_DATA_FROM = "2016-01"
 @dataclass(frozen=True)
 class Event:
     """A dated event that changes what a series means; ``key`` names its label in the message
-    catalogue (``chart.event.<key>``) and its explanation (``event.<key>``)."""
+    catalogue (``chart.event.<key>``) and its explanation (``event.<key>``).
+    """
 
     day: str
     key: str
@@ -94,7 +95,8 @@ def shift(month: str, n: int) -> str:
 
 def evaluation_window_options(last: str = EVALUATION_LAST_END) -> tuple[list[str], list[str]]:
     """Months an evaluation window may start and end in; the ends stop at ``last`` (the
-    outcome's last month with data) and at January 2025 at the latest."""
+    outcome's last month with data) and at January 2025 at the latest.
+    """
     starts = months(*EVALUATION_STARTS)
     ends = months(EVALUATION_FIRST_END, min(last, EVALUATION_LAST_END))
     return starts, ends

@@ -98,7 +98,8 @@ def _count(
     unit: str = "persons",
 ) -> Indicator:
     """A stored count. Its Finnish and Swedish definitions are required; the English one
-    defaults to "<name>: persons on the reference day, the last working day of the month."."""
+    defaults to "<name>: persons on the reference day, the last working day of the month.".
+    """
     return Indicator(
         code,
         fi,

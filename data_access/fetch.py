@@ -83,7 +83,8 @@ def read_metadata(url: str) -> TableMeta:
 
 def plan_queries(meta: TableMeta, *, since: str, wanted: Iterable[str]) -> list[dict[str, Any]]:
     """PxWeb query bodies covering ``wanted`` variables for every area from ``since``,
-    split by month ranges so no query exceeds :data:`MAX_CELLS` cells."""
+    split by month ranges so no query exceeds :data:`MAX_CELLS` cells.
+    """
     area = meta.find("Alue", "Region", "Område")
     month = meta.find("Kuukausi", "Month", "Månad")
     info = meta.find("Tiedot", "Information", "Uppgifter")

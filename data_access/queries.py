@@ -32,7 +32,8 @@ def _frame(
 ) -> pd.DataFrame:
     """Run ``statement`` into a frame. ``raw``: take the driver's rows as they are, without
     SQLAlchemy's result processing; only for columns the driver returns as the final Python
-    type (text, float; booleans as 0/1 are cast by the caller), never dates."""
+    type (text, float; booleans as 0/1 are cast by the caller), never dates.
+    """
     with engine.connect() as conn:
         result = conn.execute(statement)  # type: ignore[call-overload]
         # Plain tuples: pandas builds a frame from SQLAlchemy Row objects much slower.
@@ -42,7 +43,8 @@ def _frame(
 
 def _matchable(values: Iterable[str]) -> list[str]:
     """Values that can match stored text: PostgreSQL rejects NUL characters in text outright,
-    and no stored code contains one, so such values are dropped rather than sent."""
+    and no stored code contains one, so such values are dropped rather than sent.
+    """
     return sorted({str(v) for v in values if "\x00" not in str(v)})
 
 
@@ -93,7 +95,8 @@ def observations(
 
 def months_available(engine: Engine, *, indicator: str, level: str) -> list[str]:
     """Months (``YYYY-MM``, ascending) with a published value of ``indicator`` at ``level``
-    (in its total series: every organiser and target group)."""
+    (in its total series: every organiser and target group).
+    """
     if "\x00" in indicator + level:
         return []
     statement = (
@@ -113,7 +116,8 @@ def months_available(engine: Engine, *, indicator: str, level: str) -> list[str]
 
 def municipalities(engine: Engine) -> pd.DataFrame:
     """Municipalities: ``code, name_fi, name_sv, name_en, region_code, subregion_code,
-    ely_code, urban_rural_class``."""
+    ely_code, urban_rural_class``.
+    """
     t = schema.municipalities
     columns = [
         "code",
@@ -137,7 +141,8 @@ def regions(engine: Engine) -> pd.DataFrame:
 
 def trial_areas(engine: Engine) -> pd.DataFrame:
     """Trial areas: ``area_id, name_fi, name_sv, lead_municipality_code, start_date, end_date,
-    status, confidence, source, note``."""
+    status, confidence, source, note``.
+    """
     t = schema.trial_areas
     columns = [c.name for c in t.columns]
     return _frame(engine, select(t).order_by(t.c.area_id), columns)
@@ -145,7 +150,8 @@ def trial_areas(engine: Engine) -> pd.DataFrame:
 
 def memberships(engine: Engine) -> pd.DataFrame:
     """Dated memberships: ``municipality_code, area_id, member_from, member_to, status,
-    confidence, source`` (dates as ``YYYY-MM-DD`` strings, None when open or not a member)."""
+    confidence, source`` (dates as ``YYYY-MM-DD`` strings, None when open or not a member).
+    """
     t = schema.trial_memberships
     columns = [
         "municipality_code",
@@ -180,7 +186,8 @@ def group_members(engine: Engine) -> pd.DataFrame:
 
 def boundaries(engine: Engine, *, level: str = "municipality") -> pd.DataFrame:
     """Boundaries: ``area_code, name_fi, name_sv, land_area_km2, total_area_km2, geometry``
-    (GeoJSON geometry text in EPSG:4326)."""
+    (GeoJSON geometry text in EPSG:4326).
+    """
     t = schema.boundaries
     columns = ["area_code", "name_fi", "name_sv", "land_area_km2", "total_area_km2", "geometry"]
     if "\x00" in level:
@@ -193,7 +200,8 @@ def boundaries(engine: Engine, *, level: str = "municipality") -> pd.DataFrame:
 
 def load_batches(engine: Engine) -> pd.DataFrame:
     """Load batches, newest first: ``id, source_file, reader, source, vintage, rows_in_file,
-    rows_loaded, rows_replaced, rows_unchanged, loaded_at, synthetic``."""
+    rows_loaded, rows_replaced, rows_unchanged, loaded_at, synthetic``.
+    """
     t = schema.load_batches
     columns = [
         "id",
@@ -213,7 +221,8 @@ def load_batches(engine: Engine) -> pd.DataFrame:
 
 def coverage(engine: Engine) -> pd.DataFrame:
     """What is stored: ``indicator, area_level, first_month, last_month, areas, values,
-    not_published`` per indicator and level (of the total series), from the series summary."""
+    not_published`` per indicator and level (of the total series), from the series summary.
+    """
     series = (months.c.indicator, months.c.area_level)
     by_month = (
         select(
@@ -268,7 +277,8 @@ def coverage(engine: Engine) -> pd.DataFrame:
 
 def data_version(engine: Engine) -> str:
     """A short text that changes with every recorded load: the newest load batch's id and
-    the number of batches (a file loaded before, by checksum, records nothing)."""
+    the number of batches (a file loaded before, by checksum, records nothing).
+    """
     t = schema.load_batches
     with engine.connect() as conn:
         newest, count = conn.execute(select(func.max(t.c.id), func.count())).one()

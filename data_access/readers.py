@@ -400,7 +400,8 @@ AREA_PREFIXES = (
 
 def split_area(code: str) -> tuple[str, str]:
     """Map a StatFin area code (``SSS``, ``KU091``, ``MK01``, ``SK011``, ``ELY01``) to
-    ``(area_level, area_code)`` as stored; unknown shapes keep level ``'unknown'``."""
+    ``(area_level, area_code)`` as stored; unknown shapes keep level ``'unknown'``.
+    """
     code = code.strip()
     if code == "SSS":
         return "country", "SSS"

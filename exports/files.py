@@ -124,7 +124,9 @@ class ExportMeta:
 class ChartLike(Protocol):
     """Anything with a Vega-Lite spec: an Altair chart, or a cached spec standing in for one."""
 
-    def to_dict(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
+    def to_dict(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The chart's Vega-Lite spec."""
+        ...
 
 
 def export_spec(

@@ -480,7 +480,8 @@ def _drawable(geoms: np.ndarray, decimals: int) -> np.ndarray:
     rounded[broken] = geoms[broken]
     # d3-geo (inside Vega) reads rings on the sphere: an exterior that is not clockwise encloses
     # the rest of the globe and the fill covers everything but the shape.
-    return shapely.orient_polygons(rounded, exterior_cw=True)
+    oriented: np.ndarray = shapely.orient_polygons(rounded, exterior_cw=True)
+    return oriented
 
 
 def to_features(
@@ -541,7 +542,8 @@ class _Memo:
         with self._lock:
             if key in self._data:
                 self._data.move_to_end(key)
-                return self._data[key]
+                cached: _T = self._data[key]
+                return cached
         value = build()
         with self._lock:
             self._data[key] = value

@@ -158,7 +158,8 @@ def class_labels(
     bins: list[float], lowest: float, fmt: Callable[[float], str] | None = None
 ) -> list[str]:
     """Legend labels 'low – high' for classes with the given upper bounds; ``fmt`` writes a
-    value (by default :func:`i18n.fmt_number` in English with one decimal)."""
+    value (by default :func:`i18n.fmt_number` in English with one decimal).
+    """
     show = fmt or (lambda v: fmt_number(v, "en", 1))
     lows = [lowest, *bins[:-1]]
     labels = []
@@ -306,18 +307,19 @@ def _geo_data(features: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _country_background(boundaries: pd.DataFrame, tolerance_m: float) -> alt.Chart:
     country = country_layer(boundaries, tolerance_m)
-    return (
+    chart: alt.Chart = (
         alt.Chart(_geo_data(to_features(country, ["area_code"])))
         .mark_geoshape(fill="white", stroke="#9a9a9a", strokeWidth=0.6)
         .encode()
     )
+    return chart
 
 
 def _label_layer(layer: gpd.GeoDataFrame, names: pd.Series) -> alt.Chart:
     points = pd.DataFrame(
         {"name": names.to_numpy(), "lon": layer["label_lon"], "lat": layer["label_lat"]}
     )
-    return (
+    chart: alt.Chart = (
         alt.Chart({"values": points.to_dict(orient="records")})
         .mark_text(fontSize=9, color=OUTLINE_COLOUR, dy=-1)
         .encode(
@@ -326,6 +328,7 @@ def _label_layer(layer: gpd.GeoDataFrame, names: pd.Series) -> alt.Chart:
             text=alt.Text("name:N"),
         )
     )
+    return chart
 
 
 # ---------------------------------------------------------------------------------------------
@@ -714,4 +717,7 @@ def choropleth(
         layers.append(_label_layer(layer, layer["name"]))
     chart = _chart_base(layers, _geo_data(features), boundaries, tolerance_m, width, height)
     # Class colours and the grey states are separate scales with separate legends.
-    return chart.resolve_scale(color="independent", fill="independent", strokeDash="independent")
+    resolved: alt.LayerChart = chart.resolve_scale(
+        color="independent", fill="independent", strokeDash="independent"
+    )
+    return resolved

@@ -90,7 +90,8 @@ def plural_form(n: float, lang: str) -> str:
 
 def tn(key: str, n: float, lang: str, **values: object) -> str:
     """The counted message ``key`` in the plural form ``n`` takes in ``lang``; ``{n}`` is
-    the count in the language's number format."""
+    the count in the language's number format.
+    """
     entry = MESSAGES[key][lang]
     if not isinstance(entry, dict):
         raise TypeError(f"{key} is not a counted message: use t({key!r}, lang)")

@@ -42,7 +42,8 @@ def rounded(value: float, decimals: int = 0) -> Decimal:
 
 def fmt_number(value: float | None, lang: str, decimals: int = 0, *, missing: str = MISSING) -> str:
     """A number in the language's format (``51 318`` in Finnish, ``51,318`` in English);
-    ``missing`` for None, NaN or infinity. Negative numbers take the typographic minus."""
+    ``missing`` for None, NaN or infinity. Negative numbers take the typographic minus.
+    """
     if _absent(value):
         return missing
     number = rounded(float(value), decimals)  # type: ignore[arg-type]
@@ -57,7 +58,8 @@ def fmt_percent(
     value: float | None, lang: str, decimals: int = 1, *, missing: str = MISSING
 ) -> str:
     """A percentage given in percent units (14.5 → ``14,5 %`` in Finnish, ``14.5%`` in
-    English)."""
+    English).
+    """
     if _absent(value):
         return missing
     return f"{fmt_number(value, lang, decimals)}{_PERCENT_SPACE.get(lang, '')}%"
@@ -65,7 +67,8 @@ def fmt_percent(
 
 def fmt_signed(value: float | None, lang: str, decimals: int = 0, unit: str = "") -> str:
     """A change with its sign (``+1 234``, ``−0,3 %-yks.``, ``±0``): the sign is that of the
-    rounded value, so a change too small to show is ``±0``, never ``+0,0`` or ``−0,0``."""
+    rounded value, so a change too small to show is ``±0``, never ``+0,0`` or ``−0,0``.
+    """
     if _absent(value):
         return MISSING
     number = rounded(float(value), decimals)  # type: ignore[arg-type]
@@ -85,7 +88,8 @@ def fmt_p(value: float | None, lang: str) -> str:
 
 def decimals_of(indicator: str) -> int:
     """How many decimals the indicator's values are shown with: one for shares, ratios and
-    averages, none for counts."""
+    averages, none for counts.
+    """
     ind = definitions.get(indicator)
     return 1 if ind.unit == "percent" or ind.kind in ("ratio", "level") else 0
 
@@ -99,7 +103,8 @@ def fmt_value(
     missing: str = MISSING,
 ) -> str:
     """A value of the catalogue indicator ``indicator`` as shown everywhere: shares with a
-    per cent sign, ``..`` for a suppressed cell (never 0), ``missing`` when there is none."""
+    per cent sign, ``..`` for a suppressed cell (never 0), ``missing`` when there is none.
+    """
     if suppressed:
         return SUPPRESSED_MARK
     if _absent(value):
@@ -111,7 +116,8 @@ def fmt_value(
 
 def d3_format(indicator: str) -> str:
     """The d3 format of the indicator's values for Vega axes (same decimals as
-    :func:`fmt_value`)."""
+    :func:`fmt_value`).
+    """
     decimals = decimals_of(indicator)
     return f",.{decimals}f"
 
@@ -119,7 +125,8 @@ def d3_format(indicator: str) -> str:
 @lru_cache(maxsize=4096)
 def fmt_month(month: str, lang: str, style: str = "long") -> str:
     """``2021-03`` → ``maaliskuu 2021`` / ``mars 2021`` / ``March 2021`` (memoised: month
-    pickers format a few hundred labels on every run)."""
+    pickers format a few hundred labels on every run).
+    """
     year, mon = (int(p) for p in month.split("-"))
     pattern = "LLLL yyyy" if style == "long" else "LLL yyyy"
     return format_date(date(year, mon, 1), pattern, locale=LOCALES[lang])

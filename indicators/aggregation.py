@@ -46,7 +46,8 @@ def _in_window(months: pd.Series, start: pd.Series, end: pd.Series) -> pd.Series
 
 def unit_inputs(obs: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """Per unit and month, the inputs ``indicator`` needs, wide: one column per input code,
-    NaN where missing or suppressed. Columns: ``area_code, month, <inputs…>``."""
+    NaN where missing or suppressed. Columns: ``area_code, month, <inputs…>``.
+    """
     inputs = list(definitions.inputs_of(indicator))
     part = obs[obs["indicator"].isin(inputs)]
     values = part["value"].where(~part["suppressed"].astype(bool))
@@ -219,7 +220,8 @@ def trial_and_rest(
     memberships: pd.DataFrame, all_codes: Iterable[str], *, include_unverified: bool = False
 ) -> dict[str, list[str]]:
     """The trial's municipalities (trial-period composition) and the municipalities served by
-    the TE offices. Unverified members are in neither group unless included."""
+    the TE offices. Unverified members are in neither group unless included.
+    """
     members = active_members(memberships, include_unverified=include_unverified)
     trial = sorted(set(members["municipality_code"]))
     unverified = set(memberships.loc[memberships["status"] == "probable", "municipality_code"])

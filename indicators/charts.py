@@ -85,7 +85,8 @@ def with_locale(chart: ChartT, locale: dict[str, object] | None) -> ChartT:
     """Attach a Vega number/time locale (``{"number": …, "time": …}``) to a top-level chart."""
     if not locale:
         return chart
-    return chart.configure(locale=alt.Locale(**locale))  # type: ignore[arg-type]
+    configured: ChartT = chart.configure(locale=alt.Locale(**locale))  # type: ignore[arg-type]
+    return configured
 
 
 def small_multiples(

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from catalogue import calendar
-from indicators import aggregation
+from indicators import aggregation, transforms
 
 __all__ = [
     "ALAND_REGION",
@@ -169,11 +169,6 @@ def _unverified(memberships: pd.DataFrame) -> set[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def _month_ordinal(months: pd.Series) -> np.ndarray:
-    text = months.astype(str)
-    return (text.str[:4].astype(int) * 12 + text.str[5:7].astype(int) - 1).to_numpy()
-
-
 def _n_months(window: tuple[str, str]) -> int:
     start, end = (pd.Period(m, freq="M") for m in window)
     n = (end - start).n + 1
@@ -235,7 +230,7 @@ def matching_covariates(
     level = values[in_level].groupby("area_code")["value"].agg(["mean", "size"])
 
     trend_rows = values[values["month"].between(*trend_window)].copy()
-    ordinal = _month_ordinal(trend_rows["month"])
+    ordinal = transforms.month_ordinals(trend_rows["month"])
     trend_rows["t"] = ordinal / 12.0  # years, so the slope is per year
     trend_rows["cal"] = ordinal % 12
     # Frisch–Waugh: the slope with unit × calendar-month effects is the slope of the
@@ -490,7 +485,8 @@ def _names(municipalities: pd.DataFrame, codes: Iterable[str]) -> str:
 def candidate_controls(municipalities: pd.DataFrame, memberships: pd.DataFrame) -> list[str]:
     """Every municipality that may be on the comparison side: none of the trial areas'
     members, of any area and any verification status (for an area's evaluation the other
-    areas' members are treated too, and an unverified member is never a control)."""
+    areas' members are treated too, and an unverified member is never a control).
+    """
     everyone = set(trial_members(memberships, include_unverified=True))
     return [c for c in sorted(set(municipalities["code"])) if c not in everyone]
 

@@ -283,7 +283,8 @@ def apply_to_aggregates(
 
 def format_value(value: float | None, suppressed: bool, lang: str = "fi", decimals: int = 0) -> str:
     """A figure as an export cell shows it: ``'..'`` when suppressed, ``''`` when missing or
-    infinite, else the number in the language's format (:func:`i18n.fmt_number`)."""
+    infinite, else the number in the language's format (:func:`i18n.fmt_number`).
+    """
     if suppressed:
         return SUPPRESSED_MARK
     return fmt_number(value, lang if lang in LANGS else "en", decimals, missing="")

@@ -75,7 +75,8 @@ def area_values(
     include_unverified: bool = False,
 ) -> pd.DataFrame:
     """The indicator for each trial area in ``month`` (members in force then):
-    ``area_code, value, suppressed, rank, n_units, n_reported``."""
+    ``area_code, value, suppressed, rank, n_units, n_reported``.
+    """
     ind = definitions.get(indicator)
     units = profile.area_units(
         memberships, include_unverified=include_unverified, trial_start="", trial_end=""

@@ -53,7 +53,8 @@ def group_totals(
     ``muni_obs`` (or ``months``): :data:`aggregation.RESULT_COLUMNS` plus ``indicator``.
 
     Computed once, it answers :func:`headlines_from` and :func:`share_series_from` for any
-    month without aggregating again."""
+    month without aggregating again.
+    """
     units = aggregation.units_frame(groups)
     parts = [
         aggregation.aggregate(muni_obs, units, code, months).assign(indicator=code)
@@ -70,7 +71,8 @@ def headlines_from(
 ) -> dict[str, Headline]:
     """Headline figures for ``month`` from the output of :func:`group_totals`: the country
     (its own series) and each group of municipalities (sums over the members that
-    reported)."""
+    reported).
+    """
     result = {"country": _country(country_obs, month)}
     before_month = previous_month(month)
     counts = totals[totals["indicator"] == "unemployed_jobseekers"]
@@ -95,7 +97,8 @@ def headlines_from(
 
 def unallocated_series(country_obs: pd.DataFrame, muni_obs: pd.DataFrame) -> pd.Series:
     """National unemployed minus the sum over the municipalities that reported, for every
-    month with both a national and a municipal figure, indexed by month."""
+    month with both a national and a municipal figure, indexed by month.
+    """
     national = country_obs[country_obs["indicator"] == "unemployed_jobseekers"]
     national = national.drop_duplicates("month").set_index("month")["value"]
     local = muni_obs[muni_obs["indicator"] == "unemployed_jobseekers"]
@@ -105,7 +108,8 @@ def unallocated_series(country_obs: pd.DataFrame, muni_obs: pd.DataFrame) -> pd.
 
 def share_series_from(country_obs: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     """Monthly unemployed share for the country and each group of :func:`group_totals`:
-    ``month, key, value``."""
+    ``month, key, value``.
+    """
     country = aggregation.unit_values(country_obs, "unemployed_share_pct")
     grouped = totals[totals["indicator"] == "unemployed_share_pct"]
     parts = [
@@ -160,7 +164,8 @@ def area_totals(
     months: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """``indicator`` aggregated over each trial area's members (in the months they were
-    members), every month of ``obs`` (or ``months``): :data:`aggregation.RESULT_COLUMNS`."""
+    members), every month of ``obs`` (or ``months``): :data:`aggregation.RESULT_COLUMNS`.
+    """
     from indicators import profile
 
     units = profile.area_units(memberships, include_unverified=include_unverified)
@@ -171,7 +176,8 @@ def changes_from(
     totals: pd.DataFrame, *, month: str, indicator: str = "unemployed_share_pct"
 ) -> pd.DataFrame:
     """Each trial area's value in ``month`` and its change on a year earlier, from the output
-    of :func:`area_totals`: ``area_id, value, before, change``, largest improvement first."""
+    of :func:`area_totals`: ``area_id, value, before, change``, largest improvement first.
+    """
     before = previous_month(month, 12)
     result = totals[totals["month"].isin([before, month])]
     wide = result.pivot(index="group", columns="month", values="value")

@@ -209,8 +209,8 @@ def _slsqp(xs: np.ndarray, ys: np.ndarray, start: np.ndarray) -> np.ndarray:
         constraints=[{"type": "eq", "fun": lambda w: np.sum(w) - 1.0, "jac": lambda w: np.ones(n)}],
         options={"maxiter": 1000, "ftol": 1e-14},
     )
-    w = np.clip(np.asarray(res.x, dtype=float), 0.0, None)
-    return w / w.sum()
+    w: np.ndarray = np.clip(np.asarray(res.x, dtype=float), 0.0, None)
+    return w / float(w.sum())
 
 
 def simplex_weights(donors: np.ndarray, target: np.ndarray) -> WeightSolution:

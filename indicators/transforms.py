@@ -32,13 +32,16 @@ def _columns(frame: pd.DataFrame, by: Sequence[str] | None, value: str) -> list[
     return keys
 
 
-def _ordinals(months: pd.Series) -> np.ndarray:
+def month_ordinals(months: pd.Series) -> np.ndarray:
     """Monthly ordinals (year × 12 + month - 1) of 'YYYY-MM' strings."""
     text = months.astype(str)
     bad = ~text.str.match(_MONTH_RE)
     if bad.any():
         raise ValueError(f"month {text[bad].iloc[0]!r} is not a 'YYYY-MM' month")
-    return (text.str[:4].astype(int) * 12 + text.str[5:7].astype(int) - 1).to_numpy()
+    ordinals: np.ndarray = (
+        text.str[:4].astype(int) * 12 + text.str[5:7].astype(int) - 1
+    ).to_numpy()
+    return ordinals
 
 
 def index_to(
@@ -79,7 +82,7 @@ def index_to(
     if not _MONTH_RE.match(str(base_month)):
         raise ValueError(f"base_month {base_month!r} is not a 'YYYY-MM' month")
     out = frame.copy()
-    _ordinals(out["month"])  # validates the months
+    month_ordinals(out["month"])  # validates the months
     base = out.loc[out["month"].astype(str) == base_month, [*keys, value]]
     base = base.rename(columns={value: "base_value"})
     if keys:
@@ -142,7 +145,7 @@ def change(
         raise ValueError(f"kind must be 'count' or 'rate', not {kind!r}")
     keys = _columns(frame, by, value)
     out = frame.copy()
-    ordinal = _ordinals(out["month"])
+    ordinal = month_ordinals(out["month"])
     current = out[keys].copy() if keys else pd.DataFrame(index=out.index)
     current["_ord"] = ordinal
     earlier = current.copy()
@@ -161,5 +164,6 @@ def change(
 
 def change_kind(indicator: str) -> ChangeKind:
     """How changes of ``indicator`` are expressed: 'rate' (percentage points) for the
-    catalogue's rates, 'count' (absolute and relative change) for everything else."""
+    catalogue's rates, 'count' (absolute and relative change) for everything else.
+    """
     return "rate" if definitions.get(indicator).kind == "rate" else "count"

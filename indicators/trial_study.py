@@ -166,7 +166,8 @@ class Evaluation:
 def required_indicators(outcome: str) -> tuple[str, ...]:
     """Stored indicator codes an evaluation of ``outcome`` needs in ``obs`` (its inputs, the
     published value where the catalogue stores one, and the labour force for size and
-    weights)."""
+    weights).
+    """
     _check_outcome(outcome)
     ind = definitions.get(outcome)
     codes = set(definitions.inputs_of(outcome)) | {"labour_force"}

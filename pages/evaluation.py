@@ -7,7 +7,8 @@ import streamlit as st
 from catalogue import calendar, definitions
 from i18n import fmt_month, t
 from indicators.comparison import COMPARISONS, ComparisonError
-from indicators.trial_study import OUTCOMES, EvaluationError
+from indicators.did import EvaluationError
+from indicators.trial_study import OUTCOMES
 from ui import data, evaluation_view
 from ui.state import clamp_month, page_start, url_choice, url_toggle
 

@@ -12,12 +12,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from threadpoolctl import threadpool_limits
 
+from catalogue.calendar import evaluation_window_options as window_options
 from data_access import queries
 from data_access.engine import make_engine
 from i18n import fmt_month, t
 from indicators.comparison import COMPARISONS
 from indicators.trial_study import OUTCOMES, evaluate, last_supported_month, required_indicators
-from ui.present import window_options
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

@@ -235,7 +235,7 @@ def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
     """The area's own DiD on the unemployed share against its matched peers, or None when it
     cannot be estimated (an area with only unverified members, say)."""
     from indicators.comparison import ComparisonError
-    from indicators.trial_study import EvaluationError
+    from indicators.did import EvaluationError
 
     try:
         return evaluation(

@@ -1,5 +1,6 @@
 """The map page's figures and texts: values by municipality or area, their twin table,
-the text alternatives and the export frame."""
+the text alternatives and the export frame.
+"""
 
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ def map_labels(lang: str) -> dict[str, str]:
 
 
 def area_names_in(areas: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Trial area names by id in ``lang`` (areas have Finnish and Swedish names only)."""
     column = "name_sv" if lang == "sv" else "name_fi"
     return dict(zip(areas["area_id"], areas[column], strict=True))
 
@@ -203,7 +205,8 @@ def map_values(
     lang: str,
 ) -> MapValues:
     """The values of ``indicator`` in ``month`` by municipality or by trial area, disclosure
-    control applied (:mod:`indicators.mapping`), with the table, export and alt text."""
+    control applied (:mod:`indicators.mapping`), with the table, export and alt text.
+    """
     if level == "municipality":
         values = mapping.municipality_values(
             month_obs, group_members, indicator=indicator, month=month

@@ -1,5 +1,6 @@
 """The Data and methods page's tables: the indicator catalogue with what is stored, and the
-load batches."""
+load batches.
+"""
 
 from __future__ import annotations
 

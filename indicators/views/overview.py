@@ -144,5 +144,6 @@ def overview_month(totals: OverviewTotals, month: str) -> OverviewMonth:
 
 def since(month: str) -> str | None:
     """The first month the totals need for ``month``: a year before the charts start, or the
-    whole history for an earlier month (one more cache entry serves every such month)."""
+    whole history for an earlier month (one more cache entry serves every such month).
+    """
     return calendar.OVERVIEW_FIRST_MONTH if month >= calendar.CHART_FIRST_MONTH else None

@@ -68,7 +68,8 @@ def comparison_codes(
 ) -> dict[str, list[str]]:
     """The fixed comparison groups of an area's chart: the TE-office municipalities
     (``rest``), those of the area's regions (``region_rest``) and, when given, its matched
-    ``peers``. The definitions are those of :mod:`indicators.comparison`."""
+    ``peers``. The definitions are those of :mod:`indicators.comparison`.
+    """
     members = memberships.loc[memberships["area_id"] == area, "municipality_code"]
     groups = {
         "rest": comparison.candidate_controls(municipalities, memberships),

@@ -633,8 +633,7 @@ def choropleth(
         class_of[shown] = [domain[c] for c in classes]
         layer["class_label"] = class_of
     layer["value_text"] = [
-        show(v) if ok else state
-        for v, ok, state in zip(value, shown, layer["state"], strict=True)
+        show(v) if ok else state for v, ok, state in zip(value, shown, layer["state"], strict=True)
     ]
     properties = ["area_code", "name", "value_text", "class_label", "state"]
     tooltip = [

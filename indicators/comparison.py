@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from catalogue import calendar
+from i18n import Message
 from indicators import aggregation, transforms
 
 __all__ = [
@@ -17,7 +18,6 @@ __all__ = [
     "COMPARISONS",
     "COVARIATES",
     "LEVEL_WINDOW",
-    "METHOD_NOTE_EN",
     "TREND_WINDOW",
     "ComparisonError",
     "ComparisonGroup",
@@ -26,6 +26,7 @@ __all__ = [
     "comparison_group",
     "match_peers",
     "matching_covariates",
+    "municipality_labels",
     "trial_area_ids",
     "trial_members",
 ]
@@ -112,8 +113,9 @@ class ComparisonGroup:
     excluded : pandas.DataFrame
         ``code, reason``: municipalities left out of both sides because of their trial
         status or, for matching, because their covariates are incomplete.
-    notes : tuple of str
-        Plain-English remarks on the group (Åland, the Kitee group, matching fall-backs).
+    notes : tuple of i18n.Message
+        Remarks on the group (Åland, the Kitee group, matching fall-backs), keys
+        ``group.*``, rendered in any language by :func:`i18n.render`.
     match : MatchResult or None
         The matching, for ``matched``.
     include_unverified : bool
@@ -125,7 +127,7 @@ class ComparisonGroup:
     treated: tuple[str, ...]
     control: tuple[str, ...]
     excluded: pd.DataFrame
-    notes: tuple[str, ...]
+    notes: tuple[Message, ...]
     match: MatchResult | None
     include_unverified: bool
 
@@ -473,13 +475,21 @@ def match_peers(
 # --------------------------------------------------------------------------------------------
 
 
-def _names(municipalities: pd.DataFrame, codes: Iterable[str]) -> str:
+def municipality_labels(municipalities: pd.DataFrame, codes: Iterable[str]) -> tuple[str, ...]:
+    """``Name (code)`` of each municipality, sorted by code (the code alone without a name).
+
+    Municipality names are proper nouns: a message shows them as they are in every language.
+    """
     name = municipalities.set_index("code")["name_en"] if "name_en" in municipalities else None
     parts = []
     for c in sorted(codes):
         label = name.get(c) if name is not None else None
-        parts.append(f"{label} ({c})" if isinstance(label, str) and label else c)
-    return ", ".join(parts)
+        parts.append(f"{label} ({c})" if isinstance(label, str) and label else str(c))
+    return tuple(parts)
+
+
+def _named(key: str, municipalities: pd.DataFrame, codes: Iterable[str]) -> Message:
+    return Message(key, {"names": municipality_labels(municipalities, codes)})
 
 
 def candidate_controls(municipalities: pd.DataFrame, memberships: pd.DataFrame) -> list[str]:
@@ -518,7 +528,8 @@ def comparison_group(
     kind : {'all_other', 'same_regions', 'matched'}
         ``all_other``: every municipality outside the trials. ``same_regions``: those in the
         regions (maakunta) of the treated municipalities. ``matched``: the ``k`` nearest
-        peers of each treated municipality (see :func:`match_peers` and ``METHOD_NOTE_EN``).
+        peers of each treated municipality (see :func:`match_peers` and the
+        method text ``evaluation.method`` of the message catalogue).
     municipalities : pandas.DataFrame
         ``code, region_code, urban_rural_class`` (and ``name_en`` for the notes).
     memberships : pandas.DataFrame
@@ -567,17 +578,11 @@ def comparison_group(
         else:
             reason = f"member of another trial area ({area_of.get(c)})"
         excluded.append({"code": c, "reason": reason})
-    notes: list[str] = []
+    notes: list[Message] = []
     if unverified and not include_unverified:
-        notes.append(
-            f"Unverified trial memberships ({_names(municipalities, unverified)}) are left out "
-            "of both the trial and the comparison side."
-        )
+        notes.append(_named("group.unverified_excluded", municipalities, unverified))
     elif unverified & set(treated):
-        notes.append(
-            "Unverified trial memberships count as trial municipalities: "
-            f"{_names(municipalities, unverified & set(treated))}."
-        )
+        notes.append(_named("group.unverified_included", municipalities, unverified & set(treated)))
 
     match: MatchResult | None = None
     if kind == "all_other":
@@ -587,8 +592,11 @@ def comparison_group(
         region = municipalities.set_index("code")["region_code"]
         regions = {region.get(c) for c in treated} - {None}
         notes.append(
-            "Comparison municipalities lie in the region(s) of the treated municipalities: "
-            f"{', '.join(sorted(map(str, regions)))}."
+            Message(
+                "group.same_regions",
+                {"n": len(regions), "regions": tuple(sorted(map(str, regions)))},
+                count="n",
+            )
         )
     else:
         if covariates is None:
@@ -604,31 +612,34 @@ def comparison_group(
         for c in incomplete:
             excluded.append({"code": c, "reason": "incomplete matching covariates"})
         notes.append(
-            f"Matched comparison: the {k} nearest TE-office municipalities of each treated "
-            f"municipality ({'with' if replace else 'without'} replacement), "
-            f"{len(control)} distinct peers for {len(treated)} treated municipalities."
+            Message(
+                "group.matched" if replace else "group.matched_without_replacement",
+                {"n": int(k), "peers": len(control), "treated": len(treated)},
+                count="n",
+            )
         )
         if match.fallback:
-            notes.append(
-                "Too few candidates of the same urban/rural class for "
-                f"{_names(municipalities, match.fallback)}: the nearest municipalities of "
-                "another class complete their peers (flagged in the match table)."
-            )
+            notes.append(_named("group.class_fallback", municipalities, match.fallback))
         if match.unmatched:
-            notes.append(
-                "No peers for treated municipalities with incomplete covariates: "
-                f"{_names(municipalities, match.unmatched)}."
-            )
+            notes.append(_named("group.unmatched", municipalities, match.unmatched))
         if match.short:
             notes.append(
-                f"Fewer than {k} peers (candidates ran out) for "
-                f"{_names(municipalities, match.short)}."
+                Message(
+                    "group.short",
+                    {"n": int(k), "names": municipality_labels(municipalities, match.short)},
+                    count="n",
+                )
             )
         if incomplete:
             notes.append(
-                f"{len(incomplete)} TE-office municipalities could not be matched because "
-                f"their covariates are incomplete (suppressed values): "
-                f"{_names(municipalities, incomplete)}."
+                Message(
+                    "group.incomplete",
+                    {
+                        "n": len(incomplete),
+                        "names": municipality_labels(municipalities, incomplete),
+                    },
+                    count="n",
+                )
             )
     if not control:
         raise ComparisonError(
@@ -638,20 +649,11 @@ def comparison_group(
         memberships.loc[memberships["status"] == "not_in_trial", "municipality_code"]
     ) - set(everyone)
     if not_in_trial & set(control):
-        notes.append(
-            "The Kitee group (area A25a: "
-            f"{_names(municipalities, not_in_trial & set(control))}) was accepted in 2020 but "
-            "did not take part; its municipalities are TE-office municipalities here."
-        )
+        notes.append(_named("group.kitee", municipalities, not_in_trial & set(control)))
     region = municipalities.set_index("code")["region_code"]
     aland = [c for c in control if region.get(c) == ALAND_REGION]
     if aland:
-        noun = "municipality" if len(aland) == 1 else "municipalities"
-        notes.append(
-            f"The comparison group includes {len(aland)} Åland {noun} (region "
-            f"{ALAND_REGION}), whose small counts are often suppressed; their missing months "
-            "are left out, never counted as zero."
-        )
+        notes.append(Message("group.aland", {"n": len(aland), "region": ALAND_REGION}, count="n"))
     return ComparisonGroup(
         kind=kind,
         area=area,
@@ -662,59 +664,3 @@ def comparison_group(
         match=match,
         include_unverified=include_unverified,
     )
-
-
-METHOD_NOTE_EN = "\n\n".join(
-    " ".join(p.split())
-    for p in (
-        """
-        Comparison groups. The trial municipalities are compared with municipalities whose
-        employment services the TE offices kept providing. Three groups are offered. "All
-        other municipalities" are every municipality of the 2021–2024 division outside the
-        trials. "Same regions" keeps those in the regions (maakunta) where the treated
-        municipalities lie, so that regional labour markets and ELY-centre practices are
-        shared; for one trial area these are the area's own regions. "Matched peers" are
-        chosen municipality by municipality, as described below.
-        """,
-        """
-        Who is on which side. A municipality is a trial municipality if its membership in a
-        trial area is confirmed by sources. The memberships of Pori, Kokemäki and Ulvila (area
-        A19) are unverified: by default they are on neither side, so that an uncertain status
-        cannot contaminate either group; on request they count as trial municipalities. For the
-        evaluation of one area, the members of the other areas are left out as well, never
-        used as controls. The Kitee group (area A25a) was accepted in 2020 but, judging from
-        the official totals, did not take part; its municipalities are ordinary TE-office
-        municipalities. The Åland municipalities (region MK21) are kept in "all other
-        municipalities", but the counts of the smallest of them are often suppressed, and
-        their missing months are left out rather than counted as zero.
-        """,
-        """
-        Matching. Each trial municipality gets its k nearest TE-office municipalities (k = 3
-        by default) on three covariates: the pre-trial level of the outcome (its mean over
-        March 2019 to February 2020, before the COVID-19 shock), the pre-trial trend (the
-        slope per year of a least-squares line with calendar-month effects over January 2017
-        to February 2020) and the size of the municipality (the log of its mean labour force
-        over the level months). Each covariate is standardised to mean 0 and standard
-        deviation 1 over all municipalities, and the distance is Euclidean, so the three
-        weigh the same. Peers are taken from the municipality's own urban/rural class
-        (Statistics Finland's urban, semi-urban and rural municipalities) whenever the class
-        has enough candidates; otherwise the nearest municipalities of another class complete
-        the k peers, and those matches are flagged. Matching is with replacement: a
-        TE-office municipality may be the peer of several trial municipalities (there are
-        fewer candidates than trial municipalities × k), and it enters the comparison group
-        once. Equal distances are broken by the lower municipality code, so the result is
-        reproducible. Municipalities without enough unsuppressed months to compute a
-        covariate (fewer than half of the window) cannot be matched and are listed.
-        """,
-        """
-        Balance. For each covariate the standardised mean difference (difference of the
-        means divided by the pooled standard deviation of the unmatched trial and TE-office
-        municipalities) is reported before matching (against all candidates) and after it
-        (against the distinct peers, as used in the evaluation, and with each match counted).
-        An absolute value below 0.1 is commonly read as good balance. Matching on pre-trial
-        levels and trends makes the groups similar before the trial by construction, so a
-        pre-trend test on a matched group is weaker evidence for parallel trends than on an
-        unmatched one.
-        """,
-    )
-)

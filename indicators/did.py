@@ -6,7 +6,7 @@ and period effects absorbed) for panels, and by statsmodels' least squares with 
 dummies for repeated cross-sections, where a unit (a group) is observed more than once in a
 period and ``PanelOLS`` does not apply.
 
-Degrees-of-freedom conventions (the same in both paths; see ``METHOD_NOTES_EN``):
+Degrees-of-freedom conventions (the same in both paths):
 
 * ``cluster=None``: conventional OLS standard errors, s² = SSR / (n - k - N - T + 1), which is
   what the least-squares dummy-variable regression (and so a textbook 2 × 2 regression with a
@@ -38,7 +38,6 @@ from scipy import stats
 from catalogue import calendar
 
 __all__ = [
-    "METHOD_NOTES_EN",
     "DidResult",
     "EvaluationError",
     "EventStudyResult",
@@ -643,7 +642,7 @@ def estimate_did(
 
     Notes
     -----
-    See the module docstring and ``METHOD_NOTES_EN`` for the degrees-of-freedom conventions.
+    See the module docstring for the degrees-of-freedom conventions.
     """
     clean = _clean(
         frame,
@@ -1051,65 +1050,3 @@ def prepare_panel(
         event_month=str(event),
         window=(str(start), str(end)),
     )
-
-
-# --------------------------------------------------------------------------------------------
-# Method notes
-# --------------------------------------------------------------------------------------------
-
-
-def _paragraphs(*texts: str) -> str:
-    # One line per paragraph, so that a UI or a translator can re-flow the text freely
-    return "\n\n".join(" ".join(t.split()) for t in texts)
-
-
-METHOD_NOTES_EN = _paragraphs(
-    """
-    What is estimated. The effect of the municipal employment trials is estimated by
-    difference-in-differences with two-way fixed effects: each municipality has its own level
-    (unit fixed effect), each month has its own level common to all municipalities (period fixed
-    effect), and the effect is the coefficient of the indicator "trial municipality × month from
-    the trial start (March 2021) on". It compares how much the outcome changed in trial
-    municipalities after the start with how much it changed in the other municipalities over the
-    same months. The event study replaces the single indicator by one indicator per month
-    relative to the start (the month before the start is the reference), so that the estimated
-    difference can be followed month by month; months further from the start than the window are
-    pooled into the first and last estimate.
-    """,
-    """
-    The key assumption is parallel trends: without the trials, the outcome in trial
-    municipalities would have moved in parallel with the outcome in the comparison
-    municipalities. It cannot be tested directly. The estimate is an average effect on the trial
-    municipalities over the post-start months, not a forecast for other municipalities.
-    """,
-    """
-    Caveats. The trial areas were not chosen at random: municipalities applied to take part, and
-    those that applied may differ from the others in ways that also affect their labour market.
-    The COVID-19 shock of 2020 immediately precedes the trial start, hit municipalities with
-    different industry structures differently, and the recovery from it overlaps the first
-    trial months, so pre-start differences in trends can be distorted and part of the estimate
-    may reflect a differential recovery. The Nordic jobseeker service model that took effect on
-    2 May 2022 changed the obligations of jobseekers in all municipalities at once; it is
-    absorbed by the month effects only insofar as it affected trial and comparison
-    municipalities alike. By default only trial memberships verified from sources are counted as
-    treated; unverified memberships are excluded from the treated group, which can put a
-    municipality that did take part among the comparison units.
-    """,
-    """
-    Standard errors are clustered at the municipality level, because the months of one
-    municipality are not independent observations. The cluster-robust covariance uses the usual
-    small-sample factor G / (G - 1) · (n - 1) / (n - K), where G is the number of
-    municipalities and K counts the coefficients and the month effects (the municipality effects
-    are nested in the clusters and are not counted), and the confidence intervals and p-values
-    use the t distribution with G - 1 degrees of freedom. This follows Stata's xtreg, fe and
-    reghdfe. Without clustering, conventional least-squares standard errors are reported.
-    """,
-    """
-    The pre-trend test is a joint Wald test that all event-study coefficients before the trial
-    start are zero. A small p-value is evidence that trial and comparison municipalities were
-    already drifting apart before the start, so the parallel-trends assumption is doubtful. A
-    large p-value does not show that trends are parallel: the test may lack power, it says
-    nothing about what would have happened after the start, and shocks that coincide with the
-    start (such as the recovery from COVID-19) are not detected by it.
-    """,
-)

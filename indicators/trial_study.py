@@ -13,10 +13,15 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from catalogue import calendar, definitions
+from i18n import Message
 from indicators import aggregation, comparison
-from indicators.comparison import ComparisonError, ComparisonGroup, ComparisonKind
+from indicators.comparison import (
+    ComparisonError,
+    ComparisonGroup,
+    ComparisonKind,
+    municipality_labels,
+)
 from indicators.did import (
-    METHOD_NOTES_EN,
     DidResult,
     EvaluationError,
     EventStudyResult,
@@ -30,7 +35,6 @@ __all__ = [
     "EVENT_MONTH",
     "LAGS",
     "LEADS",
-    "METHOD_NOTES",
     "OUTCOMES",
     "RESULT_COLUMNS",
     "TRIAL_END",
@@ -81,6 +85,7 @@ RESULT_COLUMNS = [
     "n_control",
     "n_obs",
     "note",
+    "flags",
 ]
 
 
@@ -108,11 +113,12 @@ class Evaluation:
         Who was compared with whom, with the matching when there is one.
     dropped : pandas.DataFrame
         ``unit, reason, n_rows``: units and rows left out of the estimation sample and why.
-    notes : tuple of str
-        Plain-English caveats for this evaluation.
-    flags : tuple of str
-        Short warnings for a table: few treated or comparison municipalities, no pre-trend
-        test.
+    notes : tuple of i18n.Message
+        The caveats of this evaluation (keys ``note.*``, and the group's ``group.*``),
+        rendered in any language by :func:`i18n.render`.
+    flags : tuple of i18n.Message
+        Short warnings for a table (keys ``flag.*``): few treated or comparison
+        municipalities, no pre-trend test.
     cluster : str or None
         What the standard errors are clustered on.
     weights : str or None
@@ -133,8 +139,8 @@ class Evaluation:
     n_control: int
     group: ComparisonGroup
     dropped: pd.DataFrame
-    notes: tuple[str, ...]
-    flags: tuple[str, ...]
+    notes: tuple[Message, ...]
+    flags: tuple[Message, ...]
     cluster: str | None
     weights: str | None
     requested_end: str | None = None
@@ -154,7 +160,8 @@ class Evaluation:
             "n_treated": self.n_treated,
             "n_control": self.n_control,
             "n_obs": self.did.n_obs,
-            "note": "; ".join(self.flags),
+            "note": "; ".join(flag.key for flag in self.flags),
+            "flags": self.flags,
         }
 
 
@@ -296,44 +303,31 @@ def last_supported_month(obs: pd.DataFrame, outcome: str) -> str:
 
 def _window(
     ctx: _Outcome, window: tuple[str | None, str | None]
-) -> tuple[str, str, list[str], str | None]:
-    notes: list[str] = []
+) -> tuple[str, str, list[Message], str | None]:
+    notes: list[Message] = []
     requested: str | None = None
     start = window[0] if window[0] is not None else str(ctx.panel["month"].min())
     if window[1] is not None and window[1] > ctx.last_month:
         # Months after the outcome's data end (counts end in 2023-10) would leave only the
         # odd municipality with a longer series: nothing to compare, so shorten the window.
         requested = window[1]
-        notes.append(
-            f"The data for {ctx.outcome} end in {ctx.last_month} for most municipalities, so "
-            f"the window was shortened from {requested} to {ctx.last_month}."
-        )
+        notes.append(Message("note.window_shortened", {"last": ctx.last_month, "asked": requested}))
         window = (window[0], ctx.last_month)
     if window[1] is not None:
         end = window[1]
         if end > TRIAL_END:
-            notes.append(
-                f"The window runs past the end of the trials ({TRIAL_END}); from January 2025 "
-                "every municipality organised its own employment services, so those months "
-                "have no TE-office comparison group."
-            )
+            notes.append(Message("note.past_trial_end", {"end": TRIAL_END}))
     else:
         end = min(ctx.last_month, TRIAL_END)
         if ctx.last_month > TRIAL_END:
             notes.append(
-                f"The window ends with the trials in {TRIAL_END}; the data run to "
-                f"{ctx.last_month}, but from January 2025 every municipality organised its own "
-                "employment services (TE services reform), so there is no comparison group."
+                Message("note.window_ends_with_trials", {"end": TRIAL_END, "last": ctx.last_month})
             )
     return start, end, notes, requested
 
 
 def _months_between(start: str, end: str) -> int:
     return int((pd.Period(end, freq="M") - pd.Period(start, freq="M")).n)
-
-
-def _fmt_p(p: float) -> str:
-    return f"{p:.3f}" if p >= 0.001 else f"{p:.1e}"
 
 
 def _evaluate(
@@ -422,13 +416,13 @@ def _evaluate(
             bin_endpoints=True,
         )
     pretrend = event.pretrend if event is not None else None
-    pretrend_undefined = ""
+    pretrend_undefined: Message | None = None
     if pretrend is not None and did.n_clusters is not None and pretrend.df > pretrend.df_denom:
         # With fewer clusters than leads the clustered covariance of the leads is singular and
         # the Wald statistic is arbitrary: report no test rather than a meaningless p-value
-        pretrend_undefined = (
-            f"The pre-trend test is not reported: {did.n_clusters} clusters cannot support a "
-            f"joint test of {pretrend.df} leads (the clustered covariance is singular)."
+        pretrend_undefined = Message(
+            "note.pretrend_undefined",
+            {"clusters": int(did.n_clusters), "leads": int(pretrend.df)},
         )
         pretrend = None
 
@@ -490,13 +484,13 @@ def _evaluate(
             weights=weights,
         )
     )
-    flags = []
+    flags: list[Message] = []
     if cluster is not None and n_treated < FEW_TREATED:
-        flags.append(f"{n_treated} treated: clustered inference unreliable")
+        flags.append(Message("flag.few_treated", {"n": n_treated}, count="n"))
     if len(group.control) < FEW_CONTROLS:
-        flags.append(f"only {len(group.control)} comparison municipalities")
-    if pretrend_undefined:
-        flags.append("pre-trend test undefined (fewer clusters than leads)")
+        flags.append(Message("flag.few_controls", {"n": len(group.control)}, count="n"))
+    if pretrend_undefined is not None:
+        flags.append(Message("flag.pretrend_undefined"))
     return Evaluation(
         outcome=ctx.outcome,
         comparison=comparison_kind,
@@ -517,7 +511,9 @@ def _evaluate(
     )
 
 
-def _contrasted_months(panel: pd.DataFrame, treated: set[str], notes: list[str]) -> pd.DataFrame:
+def _contrasted_months(
+    panel: pd.DataFrame, treated: set[str], notes: list[Message]
+) -> pd.DataFrame:
     """The panel's months in which both trial and comparison municipalities have a value.
 
     A month with values on one side only compares nothing (the month effect absorbs it); at
@@ -529,8 +525,11 @@ def _contrasted_months(panel: pd.DataFrame, treated: set[str], notes: list[str])
     lone = sorted(set(valued["month"]) - both)
     if lone:
         notes.append(
-            f"{len(lone)} month(s) with values for only one side were left out "
-            f"({lone[0]}…{lone[-1]})."
+            Message(
+                "note.one_sided_months",
+                {"n": len(lone), "first": lone[0], "last": lone[-1]},
+                count="n",
+            )
         )
     return panel[panel["month"].isin(both)]
 
@@ -541,7 +540,7 @@ def _notes(
     group: ComparisonGroup,
     did: DidResult,
     pretrend: PretrendTest | None,
-    pretrend_undefined: str,
+    pretrend_undefined: Message | None,
     start: str,
     end: str,
     suppressed: pd.Series,
@@ -552,115 +551,90 @@ def _notes(
     n_treated: int,
     cluster: str | None,
     weights: str | None,
-) -> list[str]:
-    notes: list[str] = []
-    if pretrend_undefined:
+) -> list[Message]:
+    notes: list[Message] = []
+    if pretrend_undefined is not None:
         notes.append(pretrend_undefined)
     elif pretrend is None:
-        notes.append("No pre-trend test was run.")
+        notes.append(Message("note.no_pretrend"))
     elif pretrend.p_value < PRETREND_ALPHA:
         notes.append(
-            f"The pre-trend test rejects parallel trends (F = {pretrend.statistic:.2f} on "
-            f"{pretrend.df} leads, p = {_fmt_p(pretrend.p_value)}): trial and comparison "
-            "municipalities already moved differently before March 2021, so the "
-            "difference-in-differences estimate should not be read as the trials' effect."
+            Message(
+                "note.pretrend_rejects",
+                {
+                    "f": float(pretrend.statistic),
+                    "n": int(pretrend.df),
+                    "p": float(pretrend.p_value),
+                },
+                count="n",
+            )
         )
     else:
-        notes.append(
-            f"The pre-trend test does not reject parallel trends (p = "
-            f"{_fmt_p(pretrend.p_value)}); this does not prove that the trends were parallel."
-        )
+        notes.append(Message("note.pretrend_passes", {"p": float(pretrend.p_value)}))
     if (
         pretrend is not None
         and did.n_clusters is not None
         and did.n_clusters < CLUSTERS_PER_LEAD * pretrend.df
     ):
         notes.append(
-            f"With {did.n_clusters} clusters for {pretrend.df} leads the clustered joint test "
-            "tends to reject too often (the covariance of many coefficients is estimated "
-            "from few clusters); a small p-value is weaker evidence than it looks."
+            Message(
+                "note.few_clusters_per_lead",
+                {"clusters": int(did.n_clusters), "leads": int(pretrend.df)},
+            )
         )
     if start <= COVID_MONTH:
-        notes.append(
-            f"The COVID-19 shock of 2020 lies in the pre-period (the window starts {start}); "
-            "it hit municipalities with different industries differently, and the recovery "
-            "overlaps the first trial months."
-        )
+        notes.append(Message("note.covid", {"start": start}))
     if end >= NORDIC_MODEL_MONTH:
-        notes.append(
-            "The Nordic jobseeker service model (May 2022) changed jobseekers' obligations "
-            "everywhere at once; the month effects absorb it only insofar as it affected both "
-            "groups alike."
-        )
+        notes.append(Message("note.nordic_model"))
     notes.extend(group.notes)
-    if missing_treated:
-        notes.append(
-            "Treated municipalities without any value in the window: "
-            f"{', '.join(map(str, missing_treated))}."
-        )
-    no_obs = prepared_dropped[prepared_dropped["reason"] == "no observations in the window"]
-    if len(no_obs):
-        notes.append(
-            "Left out, no observations in the window: "
-            f"{', '.join(sorted(map(str, no_obs['unit'])))}."
-        )
-    no_weight = prepared_dropped[prepared_dropped["reason"] == "missing weight"]
-    if len(no_weight):
-        notes.append(
-            "Left out, no labour force for the weight: "
-            f"{', '.join(sorted(map(str, no_weight['unit'])))}."
-        )
+    for key, codes in (
+        ("note.missing_treated", missing_treated),
+        ("note.no_observations", _units(prepared_dropped, "no observations in the window")),
+        ("note.no_weight", _units(prepared_dropped, "missing weight")),
+    ):
+        if len(codes):
+            notes.append(
+                Message(
+                    key,
+                    {"n": len(codes), "units": municipality_labels(ctx.municipalities, codes)},
+                    count="n",
+                )
+            )
     if len(suppressed):
         notes.append(
-            f"{int(suppressed.sum())} municipality-months without a value (suppressed or not "
-            f"published) were left out, in {len(suppressed)} municipalities: "
-            f"{', '.join(sorted(map(str, suppressed.index)))}."
+            Message(
+                "note.suppressed",
+                {
+                    "n": len(suppressed),
+                    "rows": int(suppressed.sum()),
+                    "units": municipality_labels(ctx.municipalities, suppressed.index),
+                },
+                count="n",
+            )
         )
     if merged_here:
-        notes.append(
-            f"Mäntyharju (507) and Pertunmaa (588) are separate municipalities up to "
-            f"{LAST_SEPARATE_MONTH}; the later figure is published only for the two together "
-            "(2025 division), so their later months are left out."
-        )
+        notes.append(Message("note.merged", {"month": LAST_SEPARATE_MONTH}))
     if published:
-        notes.append(
-            f"After {LAST_SEPARATE_MONTH} the share is the published one-decimal figure, "
-            "because the counts are not in the data; where both exist it agrees with the "
-            "computed share to within rounding (0.05 percentage points)."
-        )
+        notes.append(Message("note.published_share", {"month": LAST_SEPARATE_MONTH}))
     if ctx.outcome == "unemployed_per_vacancy":
-        notes.append(
-            "Vacancies are suppressed or zero in many small municipalities, which makes the "
-            "ratio missing there; the panel is unbalanced, and the ratio is volatile where "
-            "vacancies are few."
-        )
+        notes.append(Message("note.vacancies_volatile"))
     if cluster is not None and n_treated < FEW_TREATED:
-        notes.append(
-            f"Only {n_treated} treated municipalit{'y' if n_treated == 1 else 'ies'}: with so "
-            "few treated clusters, cluster-robust standard errors and the pre-trend test are "
-            "unreliable (typically too optimistic); read the interval and p-values as "
-            "indicative only."
-        )
-    n_control = len(group.control)
-    if n_control < FEW_CONTROLS:
-        notes.append(
-            f"Only {n_control} comparison municipalit{'y' if n_control == 1 else 'ies'}: the "
-            "estimate rests on very few municipalities' paths."
-        )
+        notes.append(Message("note.few_treated", {"n": n_treated}, count="n"))
+    if len(group.control) < FEW_CONTROLS:
+        notes.append(Message("note.few_controls", {"n": len(group.control)}, count="n"))
     if group.kind == "matched":
-        notes.append(
-            "The peers were matched on pre-trial levels and trends, so a pre-trend test on "
-            "the matched group is weaker evidence for parallel trends than on an unmatched one."
-        )
+        notes.append(Message("note.matched_pretrend"))
     if weights == "labour_force":
-        notes.append(
-            "Weighted by each municipality's mean labour force over the pre-trial months of "
-            "the window: the estimate is an effect per member of the labour force, dominated "
-            "by the large cities."
-        )
+        notes.append(Message("note.weighted"))
     if did.n_dropped_missing and not len(suppressed):
-        notes.append(f"{did.n_dropped_missing} rows without a value were left out.")
+        notes.append(
+            Message("note.rows_without_value", {"n": int(did.n_dropped_missing)}, count="n")
+        )
     return notes
+
+
+def _units(dropped: pd.DataFrame, reason: str) -> list[str]:
+    return sorted(map(str, dropped.loc[dropped["reason"] == reason, "unit"]))
 
 
 def evaluate(
@@ -788,10 +762,13 @@ def evaluate_all(
     Returns
     -------
     pandas.DataFrame
-        :data:`RESULT_COLUMNS`; ``area`` is the area id or 'pooled'. An evaluation that cannot
-        be made (an area without verified members, an empty comparison group) gives a row
-        with missing figures and the reason in ``note``. ``DataFrame.attrs['seconds']`` holds
-        the running time.
+        :data:`RESULT_COLUMNS`; ``area`` is the area id or 'pooled'. ``flags`` holds the
+        evaluation's :attr:`Evaluation.flags` (:class:`i18n.Message` values for a table) and
+        ``note`` their keys joined by "; " (``flag.few_treated; flag.few_controls``). An
+        evaluation that cannot be made (an area without verified members, an empty
+        comparison group) gives a row with missing figures, the flag ``flag.not_estimated``
+        and the reason (the error's message) in ``note``. ``DataFrame.attrs['seconds']``
+        holds the running time.
     """
     began = time.perf_counter()
     area_list: list[str | None] = [None] if pooled else []
@@ -836,41 +813,6 @@ def _failed_row(outcome: str, kind: str, area: str | None, reason: str) -> dict[
         n_control=0,
         n_obs=0,
         note=reason,
+        flags=(Message("flag.not_estimated"),),
     )
     return row
-
-
-def _paragraphs(*texts: str) -> str:
-    return "\n\n".join(" ".join(t.split()) for t in texts)
-
-
-_EVALUATE_NOTES_EN = _paragraphs(
-    """
-    Outcomes and data. The main outcome is the unemployed share of the labour force, computed
-    for each municipality as 100 × unemployed jobseekers / labour force (the labour force is
-    an annual figure). After October 2023 the counts are not in the shipped data, and the
-    share published by Statistics Finland (rounded to one decimal) is used instead; where both
-    exist they agree to within the rounding. Mäntyharju and Pertunmaa, which merged in 2025,
-    are published together after October 2023; they are used as separate municipalities up to
-    October 2023 and left out after it. Unemployed jobseekers per open vacancy is also
-    available, but vacancies are suppressed or zero in many small municipalities, and the
-    counts behind it end in October 2023.
-    """,
-    """
-    Window. By default the estimation runs from January 2019 to the last month with data for
-    most municipalities, but no later than December 2024, when the trials ended: in January
-    2025 every municipality took over its employment services, so there is no TE-office
-    comparison group after that. The event study reports 24 months before and 36 months after
-    the start (March 2021), with earlier and later months pooled into the end points, and
-    February 2021 as the reference month.
-    """,
-    """
-    Per-area estimates. One trial area is compared with the same kind of comparison group; the
-    members of the other trial areas are left out. Several areas consist of one or a few
-    municipalities, and with so few treated clusters the cluster-robust standard errors and
-    the pre-trend test are unreliable: they are shown, with a warning, as indicative only.
-    """,
-)
-
-# Each part is already one line per paragraph; joining must not re-flow them into one
-METHOD_NOTES = "\n\n".join((METHOD_NOTES_EN, comparison.METHOD_NOTE_EN, _EVALUATE_NOTES_EN))

@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from catalogue import calendar, definitions
-from i18n import fmt_month, t
+from i18n import fmt_month, render, t
 from indicators.comparison import COMPARISONS, ComparisonError
 from indicators.did import EvaluationError
 from indicators.trial_study import OUTCOMES
@@ -103,4 +103,4 @@ st.info(t("evaluation.services_missing", lang), icon=":material/info:")
 with st.expander(t("evaluation.method_title", lang), expanded=False):
     st.markdown(t("evaluation.method", lang))
 with st.expander(t("evaluation.technical", lang)):
-    st.markdown("\n".join(f"- {note}" for note in result.notes))
+    st.markdown("\n".join(f"- {render(note, lang)}" for note in result.notes))

@@ -123,11 +123,25 @@ def test_map_table_matches_the_data(run, golden: Golden) -> None:
 
 
 def test_message_catalogue_is_complete() -> None:
+    """Every entry has all languages with the same placeholders; a counted entry has the
+    same plural forms (one, other) in each language, every form with the same placeholders,
+    the count ``{n}`` among them."""
     for key, entry in MESSAGES.items():
         assert set(entry) == set(LANGS), f"{key} lacks {set(LANGS) - set(entry)}"
-        assert all(entry[lang].strip() for lang in LANGS), key
-        placeholders = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in LANGS}
-        assert placeholders["fi"] == placeholders["sv"] == placeholders["en"], key
+        counted = {lang: isinstance(entry[lang], dict) for lang in LANGS}
+        assert len(set(counted.values())) == 1, f"{key} is counted in some languages only"
+        forms = {
+            lang: entry[lang] if counted[lang] else {"": entry[lang]}  # type: ignore[dict-item]
+            for lang in LANGS
+        }
+        if counted["fi"]:
+            assert all(set(forms[lang]) == {"one", "other"} for lang in LANGS), key
+        texts = [text for lang in LANGS for text in forms[lang].values()]
+        assert all(isinstance(text, str) and text.strip() for text in texts), key
+        placeholders = [set(re.findall(r"{(\w+)}", text)) for text in texts]
+        assert all(p == placeholders[0] for p in placeholders), key
+        if counted["fi"]:
+            assert "n" in placeholders[0], key
 
 
 def test_every_used_message_exists() -> None:

@@ -11,10 +11,10 @@ from sqlalchemy import Engine
 
 from data_access import queries
 from data_access.engine import make_engine
+from i18n import Message, render, t
 from indicators.comparison import (
     COMPARISONS,
     COVARIATES,
-    METHOD_NOTE_EN,
     ComparisonError,
     comparison_group,
     match_peers,
@@ -205,8 +205,13 @@ def test_all_other_leaves_unverified_out_of_both_sides(
     assert group.control == ("103", "104", "202", "301", "302")
     assert list(group.excluded["code"]) == ["201"]
     assert "unverified" in group.excluded["reason"].iloc[0]
-    assert any("Kitee" in n for n in group.notes)
-    assert any("Åland" in n for n in group.notes)
+    assert group.notes == (
+        Message("group.unverified_excluded", {"names": ("E (201)",)}),
+        Message("group.kitee", {"names": ("C (103)",)}),
+        Message("group.aland", {"n": 1, "region": "MK21"}, count="n"),
+    )
+    assert "Kitee" in render(group.notes[1], "en") and "Kiteen" in render(group.notes[1], "fi")
+    assert "1 åländsk kommun" in render(group.notes[2], "sv")
 
     included = comparison_group("all_other", munis, members, include_unverified=True)
     assert included.treated == ("101", "102", "201")
@@ -299,10 +304,20 @@ def test_matching_covariates_by_hand() -> None:
     assert cov.loc["002", "pre_trend"] == pytest.approx(0.0)  # 29 of 38 months: enough
 
 
-def test_method_note() -> None:
-    for phrase in ("k nearest", "urban/rural class", "standardised", "replacement", "Kitee"):
-        assert phrase in METHOD_NOTE_EN
-    assert "Åland" in METHOD_NOTE_EN and "unverified" in METHOD_NOTE_EN
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        ("fi", ("kolme lähintä", "kuntaryhmään", "standardoidaan", "Kiteen", "Ahvenanmaan")),
+        ("sv", ("tre närmaste", "kommungrupp", "standardiseras", "Kitee", "åländska")),
+        ("en", ("three nearest", "urban/rural class", "standardised", "Kitee", "Åland")),
+    ],
+)
+def test_method_note(lang: str, phrases: tuple[str, ...]) -> None:
+    """The catalogue's method text explains the comparison groups and the matching."""
+    text = t("evaluation.method", lang)
+    for phrase in phrases:
+        assert phrase in text, phrase
+    assert "A19" in text and "A25a" in text
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from causaldata import organ_donations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from i18n import LANGS, t
 from indicators.did import (
-    METHOD_NOTES_EN,
     DidResult,
     EvaluationError,
     EventStudyResult,
@@ -774,22 +774,56 @@ def test_prepare_panel_rejects_bad_input(mutate, kwargs, message) -> None:  # ty
 # --------------------------------------------------------------------------------------------
 
 
-def test_method_notes_cover_the_caveats() -> None:
-    paragraphs = METHOD_NOTES_EN.split("\n\n")
-    assert len(paragraphs) >= 4
-    assert all(p.strip() and "\n" not in p for p in paragraphs)
-    for phrase in (
-        "parallel trends",
-        "not chosen at random",
+# The caveats every reader of the estimate must see, in each language's words: COVID-19, the
+# Nordic model of 2022, the 2025 transfer, the non-random selection of the trial areas, the
+# unverified memberships, parallel trends and the pre-trend test, clustering and its degrees
+# of freedom
+METHOD_CAVEATS = {
+    "fi": (
         "COVID-19",
-        "2 May 2022",
-        "Nordic jobseeker service model",
-        "unverified memberships are excluded",
-        "clustered at the municipality level",
+        "Pohjoismainen työvoimapalvelumalli (2.5.2022)",
+        "1.1.2025",
+        "ei valittu satunnaisesti",
+        "Vahvistamattomat jäsenyydet",
+        "yhdensuuntaisesti",
+        "Esitrenditesti",
+        "klusteroidaan kunnittain",
+        "G − 1 vapausasteella",
+    ),
+    "sv": (
+        "Covid-19",
+        "nordiska modellen för arbetskraftsservice (2.5.2022)",
+        "1 januari 2025",
+        "valdes inte slumpmässigt",
+        "Obekräftade medlemskap",
+        "parallellt",
+        "Testet av förtrender",
+        "klustras per kommun",
+        "G − 1 frihetsgrader",
+    ),
+    "en": (
+        "COVID-19",
+        "Nordic jobseeker service model (2 May 2022)",
+        "1 January 2025",
+        "not chosen at random",
+        "Unverified memberships",
+        "in parallel",
         "pre-trend test",
-        "does not show that trends are parallel",
-    ):
-        assert phrase in METHOD_NOTES_EN, phrase
+        "clustered by municipality",
+        "G − 1 degrees of freedom",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_method_notes_cover_the_caveats(lang: str) -> None:
+    text = t("evaluation.method", lang)
+    paragraphs = text.split("\n\n")
+    assert len(paragraphs) >= 8
+    # Markdown paragraphs with a bold lead-in, one line each
+    assert all(p.startswith("**") and "\n" not in p for p in paragraphs)
+    for phrase in METHOD_CAVEATS[lang]:
+        assert phrase in text, phrase
 
 
 def test_full_size_evaluation_is_fast() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,10 +14,12 @@ from sqlalchemy import Engine
 
 from data_access import queries
 from data_access.engine import make_engine
-from indicators.comparison import ComparisonError
-from indicators.did import METHOD_NOTES_EN, EvaluationError
+from i18n import LANGS, MESSAGES, Message, render, t
+from indicators.comparison import ComparisonError, comparison_group, matching_covariates
+from indicators.did import EvaluationError
 from indicators.trial_study import (
-    METHOD_NOTES,
+    LAGS,
+    LEADS,
     RESULT_COLUMNS,
     Evaluation,
     evaluate,
@@ -114,6 +118,10 @@ def _run(data: dict[str, pd.DataFrame], **kwargs: object) -> Evaluation:
     return evaluate(data["obs"], data["municipalities"], data["memberships"], **kwargs)  # type: ignore[arg-type]
 
 
+def _keys(messages: tuple[Message, ...]) -> set[str]:
+    return {m.key for m in messages}
+
+
 def test_synthetic_effect_is_recovered(synthetic: dict[str, pd.DataFrame]) -> None:
     res = _run(synthetic)
     assert res.did.estimate == pytest.approx(SYNTHETIC_EFFECT, abs=0.1)
@@ -124,7 +132,7 @@ def test_synthetic_effect_is_recovered(synthetic: dict[str, pd.DataFrame]) -> No
     # No pre-trend was built in, but 23 leads tested on 39 clusters over-reject, so the
     # p-value of one draw is not asserted; the test and its caveat must be there
     assert res.pretrend is not None and res.pretrend.leads_tested[0] == -24
-    assert any("tends to reject too often" in n for n in res.notes)
+    assert Message("note.few_clusters_per_lead", {"clusters": 39, "leads": 23}) in res.notes
     assert res.event is not None
     table = res.event.table.set_index("rel_period")
     assert table.index.min() == -24 and table.index.max() == 36
@@ -132,9 +140,12 @@ def test_synthetic_effect_is_recovered(synthetic: dict[str, pd.DataFrame]) -> No
     assert table.loc[[0, 12, 36], "estimate"].to_numpy() == pytest.approx(
         [SYNTHETIC_EFFECT] * 3, abs=0.25
     )
-    assert any("COVID-19" in n for n in res.notes)
-    assert any("pre-trend test" in n for n in res.notes)
-    assert not any("published one-decimal" in n for n in res.notes)  # counts throughout
+    keys = _keys(res.notes)
+    assert Message("note.covid", {"start": "2019-01"}) in res.notes
+    assert {"note.nordic_model", "group.unverified_excluded", "group.kitee"} <= keys
+    assert keys & {"note.pretrend_rejects", "note.pretrend_passes"}
+    assert "note.published_share" not in keys  # counts throughout
+    assert res.flags == ()
 
 
 @pytest.mark.parametrize("comparison", ["same_regions", "matched"])
@@ -158,7 +169,9 @@ def test_synthetic_switches(synthetic: dict[str, pd.DataFrame]) -> None:
     assert area.n_treated == 6 and area.group.treated == tuple(f"{c}" for c in range(106, 112))
     assert area.window == ("2020-01", "2022-12")
     assert area.did.estimate == pytest.approx(SYNTHETIC_EFFECT, abs=0.2)
-    assert any("treated municipalities" in n and "unreliable" in n for n in area.notes)
+    assert Message("note.few_treated", {"n": 6}, count="n") in area.notes
+    assert area.flags == (Message("flag.few_treated", {"n": 6}, count="n"),)
+    assert area.as_row()["note"] == "flag.few_treated"
 
 
 def test_synthetic_errors(synthetic: dict[str, pd.DataFrame]) -> None:
@@ -186,22 +199,166 @@ def test_synthetic_evaluate_all(synthetic: dict[str, pd.DataFrame]) -> None:
     assert set(table["area"]) == {"pooled", "S1", "S2", "S3"}
     s3 = table[table["area"] == "S3"]
     assert s3["estimate"].isna().all() and s3["note"].str.contains("unverified").all()
+    assert all(flags == (Message("flag.not_estimated"),) for flags in s3["flags"])
     ok = table[table["area"] != "S3"]
+    # Six treated municipalities per area: flagged, and the note column holds the flags' keys
+    for row in ok.itertuples():
+        assert row.note == "; ".join(flag.key for flag in row.flags)
+        assert ("flag.few_treated" in row.note) == (row.area != "pooled")
     assert ok["estimate"].to_numpy() == pytest.approx([SYNTHETIC_EFFECT] * 6, abs=0.2)
     assert (ok["ci_low"] < ok["ci_high"]).all()
     assert table.attrs["seconds"] > 0
 
 
-def test_required_indicators_and_method_notes() -> None:
+def test_required_indicators() -> None:
     assert required_indicators("unemployed_share_pct") == (
         "labour_force",
         "unemployed_jobseekers",
         "unemployed_share_pct",
     )
     assert "open_vacancies" in required_indicators("unemployed_per_vacancy")
-    assert METHOD_NOTES.startswith(METHOD_NOTES_EN)
-    for phrase in ("Matching", "Pertunmaa", "December 2024", "parallel trends"):
-        assert phrase in METHOD_NOTES or phrase.lower() in METHOD_NOTES
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        ("fi", ("Pertunmaa", "lokakuu", "joulukuuhun 2024", "helmikuu 2021", "Aluekohtaiset")),
+        ("sv", ("Pertunmaa", "oktober 2023", "december 2024", "februari 2021", "Områdesvisa")),
+        ("en", ("Pertunmaa", "October 2023", "December 2024", "February 2021", "Per-area")),
+    ],
+)
+def test_method_text_covers_the_evaluation(lang: str, phrases: tuple[str, ...]) -> None:
+    """The outcomes after 2023-10, the merger, the window, the event study and the per-area
+    estimates are explained in every language, with the event study's leads and lags."""
+    text = t("evaluation.method", lang)
+    for phrase in phrases:
+        assert phrase in text, phrase
+    assert f"{LEADS} " in text and f"{LAGS} " in text
+
+
+# --------------------------------------------------------------------------------------------
+# Caveats: every message the core builds renders in every language
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def eventful(synthetic: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The SYNTHETIC data with everything that makes a caveat.
+
+    Two controls become Mäntyharju (507) and Pertunmaa (588) and one an Åland municipality;
+    after 2023-10 only the published share exists (no counts); the controls have three
+    months of 2025; one control is suppressed in 2019–2020 (incomplete covariates); the
+    treated 100 has no labour force before the trials (no weight, no covariates); open
+    vacancies are zero in every fifth municipality.
+    """
+    obs = synthetic["obs"].copy()
+    munis = synthetic["municipalities"].copy()
+    rename = {"138": "507", "139": "588"}
+    obs["area_code"] = obs["area_code"].replace(rename)
+    munis["code"] = munis["code"].replace(rename)
+    munis.loc[munis["code"] == "137", "region_code"] = "MK21"
+    munis = munis.sort_values("code").reset_index(drop=True)
+
+    counts = obs["indicator"] == "unemployed_jobseekers"
+    late = obs["month"] > "2023-10"
+    lf = obs.loc[obs["indicator"] == "labour_force", ["area_code", "month", "value"]]
+    share = obs[counts & late].merge(lf, on=["area_code", "month"], suffixes=("", "_lf"))
+    share = share.assign(
+        indicator="unemployed_share_pct", value=(100 * share["value"] / share["value_lf"]).round(1)
+    ).drop(columns="value_lf")
+    obs = pd.concat([obs[~(counts & late)], share], ignore_index=True)
+
+    controls = sorted(set(munis["code"]) - {f"{c}" for c in range(100, 114)})
+    tail = obs[(obs["month"] == "2024-12") & obs["area_code"].isin(controls)]
+    obs = pd.concat(
+        [obs, *(tail.assign(month=m) for m in ("2025-01", "2025-02", "2025-03"))],
+        ignore_index=True,
+    )
+
+    hidden = (
+        (obs["area_code"] == "130")
+        & (obs["indicator"] == "unemployed_jobseekers")
+        & obs["month"].between("2019-01", "2020-12")
+    )
+    obs.loc[hidden, ["value", "suppressed"]] = [np.nan, True]
+    no_lf = (
+        (obs["area_code"] == "100")
+        & (obs["indicator"] == "labour_force")
+        & (obs["month"] < "2021-03")
+    )
+    obs.loc[no_lf, ["value", "suppressed"]] = [np.nan, True]
+
+    vacancies = obs[obs["indicator"] == "labour_force"].copy()
+    vacancies["indicator"] = "open_vacancies"
+    vacancies["value"] = np.where(
+        vacancies["area_code"].astype(int) % 5 == 0, 0.0, vacancies["value"] / 100
+    )
+    obs = pd.concat([obs, vacancies], ignore_index=True)
+    return {"obs": obs, "municipalities": munis, "memberships": synthetic["memberships"]}
+
+
+def test_every_caveat_renders_in_every_language(eventful: dict[str, pd.DataFrame]) -> None:
+    runs: list[dict[str, object]] = [
+        {},
+        {"window": ("2019-01", "2025-03"), "with_event_study": False},
+        {"window": ("2019-01", "2025-06"), "with_event_study": False},
+        {"weights": "labour_force", "cluster": None, "with_event_study": False},
+        {"comparison": "matched", "k": 30, "include_unverified": True, "with_event_study": False},
+        {"comparison": "same_regions", "area": "S1", "with_event_study": False},
+        {"area": "S1", "cluster": "region", "window": ("2019-01", "2023-10")},
+        {"comparison": "matched", "area": "S3", "include_unverified": True, "k": 1},
+        {"outcome": "unemployed_per_vacancy", "with_event_study": False},
+        {"cluster": None, "window": ("2019-01", "2023-10")},  # conventional errors: p ≈ 0.7
+    ]
+    messages: list[Message] = []
+    for kwargs in runs:
+        res = _run(eventful, **kwargs)
+        messages += [*res.notes, *res.flags]
+    table = evaluate_all(
+        eventful["obs"],
+        eventful["municipalities"],
+        eventful["memberships"],
+        areas=["S2", "S3"],
+        pooled=False,
+        window=("2020-01", "2021-12"),
+        with_event_study=False,
+    )
+    messages += [flag for flags in table["flags"] for flag in flags]
+    group = comparison_group(
+        "matched",
+        eventful["municipalities"],
+        eventful["memberships"],
+        covariates=matching_covariates(eventful["obs"], eventful["municipalities"]),
+        replace=False,
+    )
+    messages += group.notes
+    for message in messages:
+        assert message.key in MESSAGES, message.key
+        for lang in LANGS:
+            text = render(message, lang)
+            assert text.strip() and not re.search(r"[{}]", text), (message, lang, text)
+    produced = {m.key for m in messages}
+    catalogue = {k for k in MESSAGES if k.split(".")[0] in ("note", "group", "flag")}
+    # Dropped with nothing but a missing value, every row is a suppressed month, and prepared
+    # panels are already cut to the window, so these two are a guard only
+    assert catalogue - produced == {"note.rows_without_value", "note.no_observations"}
+    # Lists of municipalities arrive as names and codes, joined in the language's words
+    kitee = next(m for m in messages if m.key == "group.kitee")
+    assert kitee.values["names"] == ("Municipality 113 (113)",)
+    suppressed = next(m for m in messages if m.key == "note.suppressed")
+    assert "Municipality 130 (130)" in render(suppressed, "en")
+    merged = next(m for m in messages if m.key == "note.merged")
+    assert "lokakuu 2023" in render(merged, "fi") and "oktober 2023" in render(merged, "sv")
+
+
+def test_every_message_key_of_the_core_is_in_the_catalogue() -> None:
+    """Each ``note.*``, ``group.*`` and ``flag.*`` key named in the core has an entry, and
+    each such entry is named by the core."""
+    root = Path(__file__).resolve().parent.parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "indicators").glob("*.py"))
+    named = set(re.findall(r"\"((?:note|group|flag)\.[a-z_]+)\"", source))
+    catalogue = {k for k in MESSAGES if k.split(".")[0] in ("note", "group", "flag")}
+    assert named == catalogue
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,8 +406,9 @@ def test_real_pooled_all_other(real: dict[str, pd.DataFrame]) -> None:
     assert res.window == ("2019-01", "2024-12")
     assert did.n_clusters == 306
     assert res.pretrend is not None and 0 <= res.pretrend.p_value <= 1
-    assert any("pre-trend test" in n for n in res.notes)
-    assert any("507" in n for n in res.notes)
+    keys = _keys(res.notes)
+    assert keys & {"note.pretrend_rejects", "note.pretrend_passes"}
+    assert {"note.merged", "note.published_share", "group.kitee"} <= keys
     assert set(res.dropped["unit"]) >= {"271", "609", "886", "507", "588"}
 
 
@@ -274,8 +432,11 @@ def test_real_helsinki(real: dict[str, pd.DataFrame]) -> None:
     assert math.isfinite(res.did.estimate)
     # Four clusters cannot carry a joint test of 23 leads: no p-value rather than a false one
     assert res.pretrend is None
-    assert "pre-trend test undefined" in res.as_row()["note"]
-    assert any("Only 1 treated municipality" in n for n in res.notes)
+    assert "flag.pretrend_undefined" in res.as_row()["note"]
+    assert Message("note.few_treated", {"n": 1}, count="n") in res.notes
+    assert render(Message("note.few_treated", {"n": 1}, count="n"), "en").startswith(
+        "Only 1 trial municipality:"
+    )
 
 
 def test_real_evaluate_all_has_every_area(real: dict[str, pd.DataFrame]) -> None:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from catalogue import definitions
-from i18n import fmt_number, t, vega_locale
+from i18n import fmt_number, render, t, vega_locale
 from indicators.charts import event_study_chart, forest_chart
 from indicators.trial_study import FEW_TREATED, PRETREND_ALPHA
 from ui import export, specs
@@ -135,6 +135,9 @@ def per_area(
             t("evaluation.col.pretrend", lang): rows["pretrend_p"].round(4),
             t("evaluation.col.treated", lang): rows["n_treated"],
             t("evaluation.col.control", lang): rows["n_control"],
+            t("evaluation.col.flags", lang): [
+                "; ".join(render(f, lang) for f in flags) for flags in rows["flags"]
+            ],
         }
     )
     st.dataframe(table, hide_index=True, key="areas_table")

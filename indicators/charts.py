@@ -232,3 +232,70 @@ def forest_chart(
         ),
     )
     return with_locale(chart, locale)
+
+
+def placebo_chart(
+    gap: pd.DataFrame,
+    band: pd.DataFrame,
+    *,
+    y_title: str,
+    x_title: str,
+    series_title: str,
+    area_label: str,
+    band_label: str,
+    events: pd.DataFrame | None = None,
+    height: int = 300,
+    locale: dict[str, object] | None = None,
+) -> alt.LayerChart:
+    """The classic placebo plot: the area's gap (``month, gap``) over the grey band of the
+    placebo gaps (``month, low, high, low_all, high_all``: the 5th–95th percentiles and the
+    whole range across the comparison municipalities), with a zero line and event rules.
+    """
+    line_data = gap.assign(date=_to_dates(gap["month"]), series=area_label)
+    band_data = band.assign(date=_to_dates(band["month"]), series=band_label)
+    colour = alt.Color(
+        "series:N",
+        title=series_title,
+        scale=alt.Scale(domain=[area_label, band_label], range=[PALETTE[0], "#9a9a9a"]),
+        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=320),
+    )
+    x = alt.X("date:T", title=x_title, axis=alt.Axis(format="%Y", tickCount="year"))
+    whole = (
+        alt.Chart(band_data)
+        .mark_area(opacity=0.18, color="#9a9a9a")
+        .encode(x=x, y=alt.Y("low_all:Q", title=y_title), y2="high_all:Q")
+    )
+    middle = (
+        alt.Chart(band_data)
+        .mark_area(opacity=0.35)
+        .encode(x=x, y="low:Q", y2="high:Q", color=colour)
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#555").encode(y="y:Q")
+    line = (
+        alt.Chart(line_data)
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=x,
+            y="gap:Q",
+            color=colour,
+            tooltip=[
+                alt.Tooltip("date:T", title=x_title, format="%m/%Y"),
+                alt.Tooltip("gap:Q", title=y_title, format=",.2f"),
+            ],
+        )
+    )
+    layers: list[alt.Chart] = [whole, middle, zero, line]
+    if events is not None and not events.empty:
+        ev = events.assign(date=_to_dates(events["month"]))
+        layers.append(
+            alt.Chart(ev)
+            .mark_rule(strokeDash=[4, 3], color="#555")
+            .encode(x="date:T", tooltip=[alt.Tooltip("label:N", title="")])
+        )
+        layers.append(
+            alt.Chart(ev)
+            .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=11, color="#333")
+            .encode(x="date:T", y=alt.value(2), text="label:N")
+        )
+    chart = cast(alt.LayerChart, alt.layer(*layers).properties(height=height, width="container"))
+    return with_locale(chart, locale)

@@ -211,7 +211,7 @@ def outcome_panel(obs: pd.DataFrame, outcome: str) -> pd.DataFrame:
 
 
 @dataclass(eq=False)
-class _Outcome:
+class OutcomeData:
     """What every evaluation of one outcome shares: the panel and, once asked for, covariates."""
 
     outcome: str
@@ -223,7 +223,16 @@ class _Outcome:
     _covariates: pd.DataFrame | None = field(default=None, repr=False)
     _groups: dict[tuple[Any, ...], ComparisonGroup] = field(default_factory=dict, repr=False)
 
+    @property
+    def last_counts_month(self) -> str:
+        """The last month whose values are computed from counts (later ones are published
+        rates only, which cannot be summed).
+        """
+        computed = self.panel.loc[~self.panel["published"].astype(bool), "month"]
+        return str(computed.max()) if len(computed) else self.last_month
+
     def covariates(self) -> pd.DataFrame:
+        """The matching covariates of every municipality (computed once)."""
         if self._covariates is None:
             self._covariates = comparison.matching_covariates(
                 self.obs, self.municipalities, outcome=self.outcome
@@ -239,6 +248,7 @@ class _Outcome:
         include_unverified: bool,
         k: int,
     ) -> ComparisonGroup:
+        """The comparison group of ``kind`` for the trial or one area (kept for reuse)."""
         # Matching is the costly part; the same group serves every window and weighting
         key = (kind, area, include_unverified, k)
         if key not in self._groups:
@@ -254,7 +264,14 @@ class _Outcome:
         return self._groups[key]
 
 
-def _prepare_outcome(obs: pd.DataFrame, municipalities: pd.DataFrame, outcome: str) -> _Outcome:
+def prepare_outcome(obs: pd.DataFrame, municipalities: pd.DataFrame, outcome: str) -> OutcomeData:
+    """The outcome's panel and what every evaluation of it shares (see :class:`OutcomeData`).
+
+    Raises
+    ------
+    EvaluationError
+        When ``obs`` lacks the outcome's inputs or no month has it for most municipalities.
+    """
     _check_outcome(outcome)
     present = set(obs["indicator"].unique())
     missing = [c for c in definitions.inputs_of(outcome) if c not in present]
@@ -272,7 +289,7 @@ def _prepare_outcome(obs: pd.DataFrame, municipalities: pd.DataFrame, outcome: s
         raise EvaluationError(f"no month has {outcome} for most municipalities")
     lf = obs[obs["indicator"] == "labour_force"]
     lf = lf.assign(value=lf["value"].where(~lf["suppressed"].astype(bool)))
-    return _Outcome(
+    return OutcomeData(
         outcome=outcome,
         panel=panel,
         labour_force=lf[["area_code", "month", "value"]],
@@ -298,11 +315,11 @@ def last_supported_month(obs: pd.DataFrame, outcome: str) -> str:
         When ``obs`` lacks the outcome's inputs or no month has values for most
         municipalities.
     """
-    return _prepare_outcome(obs, pd.DataFrame(columns=["code"]), outcome).last_month
+    return prepare_outcome(obs, pd.DataFrame(columns=["code"]), outcome).last_month
 
 
 def _window(
-    ctx: _Outcome, window: tuple[str | None, str | None]
+    ctx: OutcomeData, window: tuple[str | None, str | None]
 ) -> tuple[str, str, list[Message], str | None]:
     notes: list[Message] = []
     requested: str | None = None
@@ -331,7 +348,7 @@ def _months_between(start: str, end: str) -> int:
 
 
 def _evaluate(
-    ctx: _Outcome,
+    ctx: OutcomeData,
     memberships: pd.DataFrame,
     *,
     comparison_kind: ComparisonKind,
@@ -535,7 +552,7 @@ def _contrasted_months(
 
 
 def _notes(
-    ctx: _Outcome,
+    ctx: OutcomeData,
     *,
     group: ComparisonGroup,
     did: DidResult,
@@ -700,7 +717,7 @@ def evaluate(
     EvaluationError, ComparisonError
         When the data or the group cannot support the estimate; the message says why.
     """
-    ctx = _prepare_outcome(obs, municipalities, outcome)
+    ctx = prepare_outcome(obs, municipalities, outcome)
     with _one_blas_thread():
         return _evaluate(
             ctx,
@@ -776,7 +793,7 @@ def evaluate_all(
     rows: list[dict[str, Any]] = []
     with _one_blas_thread():
         for outcome in outcomes:
-            ctx = _prepare_outcome(obs, municipalities, outcome)
+            ctx = prepare_outcome(obs, municipalities, outcome)
             for kind in comparisons:
                 for area in area_list:
                     try:

@@ -5,7 +5,7 @@ import streamlit as st
 from catalogue import definitions
 from i18n import t
 from indicators.views import profile as profile_view
-from ui import data, evaluation_view, present, sections
+from ui import area_sections, data, present, sections
 from ui.state import page_start, url_choice, url_toggle
 
 lang = page_start(__file__)
@@ -52,7 +52,6 @@ if (area_members["status"] == "probable").any():
     st.warning(t("profile.unverified_note", lang), icon=":material/help:")
 
 with data.guarded(lang):
-    estimate = data.area_evaluation(url, area=area_id, include_unverified=include)
     view = data.profile(url, area=area_id, indicator=indicator, include_unverified=include)
 if view.month is None:
     st.info(t("profile.not_available", lang))
@@ -68,6 +67,8 @@ sections.profile_chart(
     lang=lang,
     data_key=(url, area_id, include),
 )
-evaluation_view.area_estimate(
-    estimate, lang, all_unverified=not include and (area_members["status"] == "probable").all()
+with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
+    verdict = data.area_view(url, area=area_id, include_unverified=include, lang=lang)
+area_sections.area_without_trial(
+    verdict, lang, title=area_names[area_id], data_key=(url, area_id, include)
 )

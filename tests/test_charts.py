@@ -33,6 +33,7 @@ TESTED = {
     (charts, "small_multiples"): "tests/test_charts.py",
     (charts, "event_study_chart"): "tests/test_charts.py",
     (charts, "forest_chart"): "tests/test_charts.py",
+    (charts, "placebo_chart"): "tests/test_charts.py",
     (maps, "trial_area_map"): "tests/test_geo.py",
     (maps, "choropleth"): "tests/test_geo.py",
 }
@@ -307,6 +308,40 @@ def test_forest_chart_grows_with_its_rows() -> None:
     spec = forest_chart(table, x_title="x", label_title="l").to_dict()
     assert spec["height"] == 22 * 26
     assert "locale" not in spec["config"]
+
+
+def test_placebo_chart_spec() -> None:
+    months = ["2020-12", "2021-03", "2021-06"]
+    gap = pd.DataFrame({"month": months, "gap": [0.1, -0.4, -0.6]})
+    band = pd.DataFrame(
+        {
+            "month": months,
+            "low": [-0.3, -0.5, -0.7],
+            "high": [0.3, 0.5, 0.7],
+            "low_all": [-0.9, -1.1, -1.4],
+            "high_all": [0.8, 1.2, 1.5],
+        }
+    )
+    events = pd.DataFrame({"month": ["2021-03"], "label": ["Kokeilu alkaa"]})
+    spec = charts.placebo_chart(
+        gap,
+        band,
+        y_title="Ero (%-yks.)",
+        x_title="Kuukausi",
+        series_title="Sarja",
+        area_label="Alue",
+        band_label="Placebokunnat",
+        events=events,
+        locale=vega_locale("fi"),
+    ).to_dict()
+    assert spec["$schema"].startswith(SCHEMA)
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["area", "area", "rule", "line", "rule", "text"]
+    colour = spec["layer"][3]["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["Alue", "Placebokunnat"]
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "Ero (%-yks.)"
+    assert spec["layer"][1]["encoding"]["y2"]["field"] == "high"
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
 
 
 @pytest.mark.parametrize("module", [charts, maps], ids=lambda m: m.__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +15,10 @@ from indicators.views.map import MapValues
 from indicators.views.overview import OverviewMonth, OverviewTotals
 from indicators.views.profile import ProfileView
 from ui.db import DB_ERRORS, database_unavailable, database_url, engine, versioned
+
+if TYPE_CHECKING:
+    from indicators.area_study import AreaStudy
+    from indicators.views.area import AreaView
 
 # Keys carry the data version (ui.db.versioned), so a cached figure is never stale; the TTL
 # only returns the memory of views nobody has asked for in a while.
@@ -231,24 +235,66 @@ def evaluation_table(
     )
 
 
-def area_evaluation(url: str, *, area: str, include_unverified: bool) -> Any:
-    """The area's own DiD on the unemployed share against its matched peers, or None when it
-    cannot be estimated (an area with only unverified members, say)."""
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=32)
+def area_study(
+    url: str, *, outcome: str, comparison: str, start: str, end: str, include_unverified: bool
+) -> AreaStudy:
+    """Cached :func:`indicators.area_study.evaluate_areas`: every area's synthetic control
+    and placebo-inference DiD for one outcome, comparison and window."""
+    from indicators.area_study import evaluate_areas
+
+    obs, munis, members = _evaluation_inputs(url, outcome)
+    groups = observations(url, indicators=(outcome,), level="municipality_group")
+    return evaluate_areas(
+        obs,
+        munis,
+        members,
+        outcome=outcome,
+        comparison_kind=comparison,  # type: ignore[arg-type]
+        window=(start, end),
+        include_unverified=include_unverified,
+        group_obs=groups,
+        group_members=group_members(url),
+    )
+
+
+def default_area_study(url: str, *, include_unverified: bool) -> AreaStudy:
+    """The area study the profiles show: the unemployed share against all TE-office
+    municipalities over the default window (the evaluation page's default too)."""
+    return area_study(
+        url,
+        outcome="unemployed_share_pct",
+        comparison="all_other",
+        start=calendar.EVALUATION_WINDOW[0],
+        end=calendar.EVALUATION_WINDOW[1],
+        include_unverified=include_unverified,
+    )
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=256)
+def area_view(url: str, *, area: str, include_unverified: bool, lang: str) -> AreaView:
+    """Cached :func:`indicators.views.area.area_view` of the default area study."""
+    from indicators.views.area import area_view as build
+
+    study = default_area_study(url, include_unverified=include_unverified)
+    return build(study.areas.get(area), municipalities(url), lang, reason=study.failed.get(area))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=256)
+def matched_peers(url: str, *, area: str, include_unverified: bool) -> tuple[str, ...]:
+    """The area's matched peer municipalities (three nearest of each member, see
+    :func:`indicators.comparison.match_peers`); empty when the area cannot be matched."""
     from indicators.comparison import ComparisonError
     from indicators.did import EvaluationError
+    from indicators.trial_study import prepare_outcome
 
+    obs, munis, members = _evaluation_inputs(url, "unemployed_share_pct")
     try:
-        return evaluation(
-            url,
-            outcome="unemployed_share_pct",
-            comparison="matched",
-            start=calendar.EVALUATION_WINDOW[0],
-            end=calendar.EVALUATION_WINDOW[1],
-            include_unverified=include_unverified,
-            area=area,
-        )
-    except (EvaluationError, ComparisonError):
-        return None
+        ctx = prepare_outcome(obs, munis, "unemployed_share_pct")
+        group = ctx.group("matched", members, area=area, include_unverified=include_unverified, k=3)
+    except (ComparisonError, EvaluationError):
+        return ()
+    return tuple(group.control)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=8)
@@ -290,7 +336,7 @@ def profile(url: str, *, area: str, indicator: str, include_unverified: bool) ->
 
     inputs = definitions.inputs_of(indicator)
     since = calendar.CHART_FIRST_MONTH
-    estimate = area_evaluation(url, area=area, include_unverified=include_unverified)
+    peers = matched_peers(url, area=area, include_unverified=include_unverified)
     return profile_view(
         observations(url, indicators=inputs, level="municipality", since=since),
         observations(url, indicators=(*inputs, indicator), level="country", since=since),
@@ -299,5 +345,5 @@ def profile(url: str, *, area: str, indicator: str, include_unverified: bool) ->
         area=area,
         indicator=indicator,
         include_unverified=include_unverified,
-        peers=None if estimate is None else list(estimate.group.control),
+        peers=list(peers) or None,
     )

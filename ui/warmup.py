@@ -103,6 +103,7 @@ def _profile(url: str, area: str = "A01") -> None:
 def _profiles(url: str) -> None:
     from ui import data
 
+    data.default_area_study(url, include_unverified=False)
     areas = data.trial_areas(url)
     for area in areas.loc[areas["status"] != "not_in_trial", "area_id"]:
         _profile(url, area)

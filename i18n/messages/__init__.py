@@ -1,9 +1,10 @@
 """The message catalogue: every user-facing text in Finnish, Swedish and English.
 
 One catalogue, kept in a few files by subject so that each stays readable: the pages and the
-application chrome (:mod:`i18n.messages.ui`), export files and disclosure control
-(:mod:`i18n.messages.files`), and the evaluation's method notes and caveats
-(:mod:`i18n.messages.notes`). :data:`MESSAGES` merges them; a key may be defined once only.
+application chrome (:mod:`i18n.messages.ui`), export files, disclosure control and units
+(:mod:`i18n.messages.files`), the evaluation's method notes and caveats
+(:mod:`i18n.messages.notes`) and the area-level evaluation (:mod:`i18n.messages.area`).
+:data:`MESSAGES` merges them; a key may be defined once only.
 
 An entry maps each language to its text, with ``{placeholders}`` filled by :func:`i18n.t`.
 An entry that depends on a count maps each language to its CLDR plural forms (``one``,
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from i18n.messages import files, notes, ui
+from i18n.messages import area, files, notes, ui
 
 Entry = dict[str, str] | dict[str, dict[str, str]]
 
@@ -32,4 +33,4 @@ def _merge(*parts: Mapping[str, Entry]) -> dict[str, Entry]:
     return merged
 
 
-MESSAGES: dict[str, Entry] = _merge(ui.MESSAGES, files.MESSAGES, notes.MESSAGES)
+MESSAGES: dict[str, Entry] = _merge(ui.MESSAGES, files.MESSAGES, notes.MESSAGES, area.MESSAGES)

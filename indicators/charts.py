@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import altair as alt
 import numpy as np
@@ -202,27 +202,51 @@ def event_study_chart(
 
 
 def forest_chart(
-    table: pd.DataFrame, *, x_title: str, label_title: str, locale: dict[str, object] | None = None
+    table: pd.DataFrame,
+    *,
+    x_title: str,
+    label_title: str,
+    method_title: str = "",
+    locale: dict[str, object] | None = None,
 ) -> alt.LayerChart:
-    """Estimates with 95 % intervals, one row per ``label`` (pooled first)."""
-    data = table[["label", "estimate", "ci_low", "ci_high"]].dropna(subset=["estimate"])
+    """Estimates with 95 % intervals, one row per ``label`` (pooled first).
+
+    With a ``method`` column (how each interval was made: clustered for the pooled row,
+    placebo areas for an area) the rows are coloured by it, so the pooled row stands apart.
+    A row without an interval shows its point only.
+    """
+    columns = ["label", "estimate", "ci_low", "ci_high"]
+    has_method = "method" in table.columns
+    data = table[[*columns, "method"] if has_method else columns].dropna(subset=["estimate"])
     order = list(data["label"])
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False))
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, labelOverlap=False))
     tooltip = [
         alt.Tooltip("label:N", title=label_title),
         alt.Tooltip("estimate:Q", title=x_title, format=",.2f"),
         alt.Tooltip("ci_low:Q", title="95 % –", format=",.2f"),
         alt.Tooltip("ci_high:Q", title="95 % +", format=",.2f"),
     ]
+    colour: Any = alt.value(PALETTE[0])
+    if has_method:
+        methods = list(dict.fromkeys(data["method"]))
+        colour = alt.Color(
+            "method:N",
+            title=method_title or None,
+            scale=alt.Scale(
+                domain=methods, range=[PALETTE[1], PALETTE[0], *PALETTE[2:]][: len(methods)]
+            ),
+            legend=alt.Legend(orient="top", direction="horizontal", labelLimit=320),
+        )
+        tooltip.append(alt.Tooltip("method:N", title=method_title or ""))
     bars = (
         alt.Chart(data)
-        .mark_rule(strokeWidth=2, color=PALETTE[0], opacity=0.6)
-        .encode(y=y, x=alt.X("ci_low:Q", title=x_title), x2="ci_high:Q")
+        .mark_rule(strokeWidth=2, opacity=0.6)
+        .encode(y=y, x=alt.X("ci_low:Q", title=x_title), x2="ci_high:Q", color=colour)
     )
     points = (
         alt.Chart(data)
-        .mark_point(filled=True, size=40, color=PALETTE[0])
-        .encode(y=y, x="estimate:Q", tooltip=tooltip)
+        .mark_point(filled=True, size=40)
+        .encode(y=y, x="estimate:Q", tooltip=tooltip, color=colour)
     )
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#444").encode(x="x:Q")
     chart = cast(

@@ -9,7 +9,9 @@ from i18n import fmt_month, render, t
 from indicators.comparison import COMPARISONS, ComparisonError
 from indicators.did import EvaluationError
 from indicators.trial_study import OUTCOMES
-from ui import data, evaluation_view
+from indicators.views import evaluation as evaluation_view
+from ui import data
+from ui import evaluation_view as evaluation_sections
 from ui.state import clamp_month, page_start, url_choice, url_toggle
 
 lang = page_start(__file__)
@@ -26,15 +28,6 @@ outcome = url_choice(
     lang=lang,
     container=c1,
     format_func=lambda c: definitions.get(c).name(lang),
-)
-comparison = url_choice(
-    "comparison",
-    t("evaluation.comparison", lang),
-    list(COMPARISONS),
-    default="all_other",
-    lang=lang,
-    container=c2,
-    format_func=lambda c: t(f"comparison.{c}", lang),
 )
 try:
     with data.guarded(lang):
@@ -77,26 +70,37 @@ if shortened:
     )
 include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
 
-options = dict(
-    outcome=outcome, comparison=comparison, start=start, end=end, include_unverified=include
-)
+window = dict(outcome=outcome, start=start, end=end, include_unverified=include)
 try:
     with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
-        result = data.evaluation(url, **options)
+        pooled = {kind: data.evaluation(url, comparison=kind, **window) for kind in COMPARISONS}
         areas = data.trial_areas(url)
-    evaluation_view.headline(result, outcome, lang)
-    evaluation_view.event_study(result, outcome, lang, data_key=(url, *sorted(options.items())))
-    # Pooled results are on screen while the 25 per-area estimates are computed.
-    with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
-        per_area = data.evaluation_table(url, **options)
-    evaluation_view.per_area(
-        per_area, areas, outcome, lang, data_key=(url, *sorted(options.items()))
+    rows = evaluation_view.comparison_rows(pooled)
+    lead = evaluation_view.lead_comparison(rows)
+    comparison = url_choice(
+        "comparison",
+        t("evaluation.comparison", lang),
+        list(COMPARISONS),
+        default=lead,
+        lang=lang,
+        container=c2,
+        format_func=lambda c: t(f"comparison.{c}", lang),
     )
+    options = {**window, "comparison": comparison}
+    result = pooled[comparison]
+    evaluation_sections.comparisons(rows, lead, lang, evaluation_sections.unit_of(outcome, lang))
+    evaluation_sections.headline(result, outcome, lang)
+    key = (url, *sorted(options.items()))
+    evaluation_sections.event_study(result, outcome, lang, data_key=key)
+    # Pooled results are on screen while the per-area estimates are computed.
+    with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
+        study = data.area_study(url, **options)
+    evaluation_sections.per_area(study, result, areas, outcome, lang, data_key=key)
 except (EvaluationError, ComparisonError) as error:
     st.error(t("evaluation.failed", lang, reason=str(error)))
     st.stop()
 except Exception:  # any other estimation failure: a message, never a traceback
-    logging.getLogger(__name__).exception("evaluation failed for %s", options)
+    logging.getLogger(__name__).exception("evaluation failed for %s", window)
     st.error(t("evaluation.failed_unexpected", lang))
     st.stop()
 st.info(t("evaluation.services_missing", lang), icon=":material/info:")

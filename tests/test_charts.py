@@ -275,7 +275,7 @@ def test_forest_chart_spec() -> None:
         "type": "nominal",
         "sort": order,
         "title": None,
-        "axis": {"labelLimit": 260, "labelOverlap": False},
+        "axis": {"labelLimit": 320, "labelOverlap": False},
     }
     assert bars["encoding"]["y"] == y and points["encoding"]["y"] == y
     assert bars["encoding"]["x"] == {
@@ -294,6 +294,24 @@ def test_forest_chart_spec() -> None:
     rows = _data(spec, points)
     assert [r["label"] for r in rows] == order
     assert set(rows[0]) == {"label", "estimate", "ci_low", "ci_high"}
+    assert points["encoding"]["color"] == {"value": "#1f4e8c"}
+
+
+def test_forest_chart_sets_the_pooled_row_apart_by_method() -> None:
+    table = pd.DataFrame(
+        {
+            "label": ["Kaikki", "Helsinki (A01)"],
+            "estimate": [0.03, 0.7],
+            "ci_low": [-0.16, -1.7],
+            "ci_high": [0.23, 3.1],
+            "method": ["klusteroitu", "placebot"],
+        }
+    )
+    spec = forest_chart(table, x_title="x", label_title="l", method_title="Väli").to_dict()
+    points = _layers(spec)[2]
+    colour = points["encoding"]["color"]
+    assert colour["field"] == "method" and colour["title"] == "Väli"
+    assert colour["scale"]["domain"] == ["klusteroitu", "placebot"]
 
 
 def test_forest_chart_grows_with_its_rows() -> None:

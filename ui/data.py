@@ -216,26 +216,6 @@ def evaluation(
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=32)
-def evaluation_table(
-    url: str, *, outcome: str, comparison: str, start: str, end: str, include_unverified: bool
-) -> pd.DataFrame:
-    """Cached per-area :func:`indicators.trial_study.evaluate_all` (DiD only, no event study)."""
-    from indicators.trial_study import evaluate_all
-
-    obs, munis, members = _evaluation_inputs(url, outcome)
-    return evaluate_all(
-        obs,
-        munis,
-        members,
-        outcomes=(outcome,),
-        comparisons=(comparison,),  # type: ignore[arg-type]
-        window=(start, end),
-        include_unverified=include_unverified,
-        with_event_study=False,
-    )
-
-
-@st.cache_data(ttl=TTL, show_spinner=False, max_entries=32)
 def area_study(
     url: str, *, outcome: str, comparison: str, start: str, end: str, include_unverified: bool
 ) -> AreaStudy:
@@ -258,15 +238,43 @@ def area_study(
     )
 
 
+def lead_comparison(
+    url: str, *, outcome: str, start: str, end: str, include_unverified: bool
+) -> str:
+    """The comparison group the evaluation page leads with for these choices (the first
+    whose pre-trend test passes, see :func:`indicators.views.evaluation.lead_comparison`)."""
+    from indicators.comparison import COMPARISONS
+    from indicators.views import evaluation as evaluation_view
+
+    pooled = {
+        kind: evaluation(
+            url,
+            outcome=outcome,
+            comparison=kind,
+            start=start,
+            end=end,
+            include_unverified=include_unverified,
+        )
+        for kind in COMPARISONS
+    }
+    return evaluation_view.lead_comparison(evaluation_view.comparison_rows(pooled))
+
+
 def default_area_study(url: str, *, include_unverified: bool) -> AreaStudy:
-    """The area study the profiles show: the unemployed share against all TE-office
-    municipalities over the default window (the evaluation page's default too)."""
+    """The area study the profiles show: the evaluation page's default view (the unemployed
+    share over the default window, against the comparison group the page leads with), so
+    that a profile and the page show the same figures."""
+    outcome = "unemployed_share_pct"
+    start, end = calendar.EVALUATION_WINDOW
+    kind = lead_comparison(
+        url, outcome=outcome, start=start, end=end, include_unverified=include_unverified
+    )
     return area_study(
         url,
-        outcome="unemployed_share_pct",
-        comparison="all_other",
-        start=calendar.EVALUATION_WINDOW[0],
-        end=calendar.EVALUATION_WINDOW[1],
+        outcome=outcome,
+        comparison=kind,
+        start=start,
+        end=end,
         include_unverified=include_unverified,
     )
 

@@ -18,8 +18,6 @@ import os
 import threading
 import time
 
-from catalogue import calendar
-
 ENV = "SEURANTA_WARMUP"
 INTERVAL = 60.0
 log = logging.getLogger(__name__)
@@ -112,12 +110,6 @@ def _profiles(url: str) -> None:
 def _evaluation(url: str) -> None:
     from ui import data
 
-    options = dict(
-        outcome="unemployed_share_pct",
-        comparison="all_other",
-        start=calendar.EVALUATION_WINDOW[0],
-        end=calendar.EVALUATION_WINDOW[1],
-        include_unverified=False,
-    )
-    data.evaluation(url, **options)  # type: ignore[arg-type]
-    data.evaluation_table(url, **options)  # type: ignore[arg-type]
+    # The three pooled evaluations (the page shows them side by side), then the per-area
+    # estimates for the group the page leads with
+    data.default_area_study(url, include_unverified=False)

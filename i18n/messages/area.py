@@ -333,4 +333,78 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "inference), not from clustered standard errors, which are not valid with one or a "
         "few treated clusters.",
     },
+    # The evaluation page: the comparison groups side by side
+    "evaluation.comparisons_title": {
+        "fi": "Vertailuryhmät rinnakkain",
+        "sv": "Jämförelsegrupperna sida vid sida",
+        "en": "The comparison groups side by side",
+    },
+    "evaluation.col.ci95": {
+        "fi": "95 %:n luottamusväli",
+        "sv": "95 % konfidensintervall",
+        "en": "95 % CI",
+    },
+    "evaluation.col.verdict": {
+        "fi": "Esitrenditesti",
+        "sv": "Test av förtrender",
+        "en": "Pre-trend test",
+    },
+    "evaluation.verdict.passes": {
+        "fi": "ei hylkää yhdensuuntaisia trendejä",
+        "sv": "förkastar inte parallella trender",
+        "en": "does not reject parallel trends",
+    },
+    "evaluation.verdict.rejects": {
+        "fi": "hylkää yhdensuuntaiset trendit",
+        "sv": "förkastar parallella trender",
+        "en": "rejects parallel trends",
+    },
+    "evaluation.verdict.untested": {"fi": "ei testiä", "sv": "inget test", "en": "no test"},
+    "evaluation.lead_passes": {
+        "fi": "Sivu näyttää ensin vertailuryhmän ”{lead}”: sen esitrenditesti ei hylkää "
+        "yhdensuuntaisia trendejä (p = {p}).",
+        "sv": "Sidan visar först jämförelsegruppen ”{lead}”: dess test av förtrender "
+        "förkastar inte parallella trender (p = {p}).",
+        "en": "The page leads with the comparison group “{lead}”: its pre-trend test does not "
+        "reject parallel trends (p = {p}).",
+    },
+    "evaluation.lead_others_fail": {
+        "fi": "Testi hylkää ne ryhmille {others}: niiden kunnat kehittyivät eri tavoin kuin "
+        "kokeilukunnat jo ennen kokeilua, joten niiden arvioita ei voi lukea kokeilun "
+        "vaikutukseksi.",
+        "sv": "Testet förkastar dem för grupperna {others}: deras kommuner utvecklades "
+        "annorlunda än försökskommunerna redan före försöket, så deras skattningar kan inte "
+        "läsas som försökets effekt.",
+        "en": "The test rejects them for {others}: those municipalities already moved "
+        "differently from the trial municipalities before the trial, so their estimates "
+        "cannot be read as the trial's effect.",
+    },
+    "evaluation.lead_none": {
+        "fi": "Minkään vertailuryhmän esitrenditesti ei tue yhdensuuntaisia trendejä: lue "
+        "kaikkia arvioita varauksin.",
+        "sv": "Inget test av förtrender stöder parallella trender för någon jämförelsegrupp: "
+        "läs alla skattningar med förbehåll.",
+        "en": "No comparison group's pre-trend test supports parallel trends: read every "
+        "estimate with caution.",
+    },
+    "evaluation.forest_pooled": {
+        "fi": "Kaikki kokeilukunnat",
+        "sv": "Alla försökskommuner",
+        "en": "All trial municipalities",
+    },
+    "evaluation.forest_method": {
+        "fi": "Luottamusväli",
+        "sv": "Konfidensintervall",
+        "en": "Interval",
+    },
+    "evaluation.method.clustered": {
+        "fi": "kunnittain klusteroitu",
+        "sv": "klustrat per kommun",
+        "en": "clustered by municipality",
+    },
+    "evaluation.method.placebo": {
+        "fi": "placeboalueista",
+        "sv": "från placeboområden",
+        "en": "from placebo areas",
+    },
 }

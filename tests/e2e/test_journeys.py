@@ -69,7 +69,8 @@ def test_researcher_changes_the_comparison_group_and_downloads_the_data(
     expect(page.get_by_role("heading", name="Comparison and evaluation")).to_be_visible(
         timeout=30_000
     )
-    expect(page.get_by_text("Estimates by area")).to_be_visible(timeout=120_000)
+    heading = "By area: difference in differences and synthetic control"
+    expect(page.get_by_text(heading)).to_be_visible(timeout=120_000)
     page.get_by_test_id("stSelectbox").nth(1).click()
     page.get_by_role("option", name="Other municipalities of the same regions").click()
     page.wait_for_function(
@@ -82,7 +83,7 @@ def test_researcher_changes_the_comparison_group_and_downloads_the_data(
             '[data-testid="stApp"][data-test-script-state="notRunning"]')""",
         timeout=240_000,
     )
-    expect(page.get_by_text("Estimates by area")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(heading)).to_be_visible(timeout=60_000)
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="CSV").last.click()
     path = tmp_path / "areas.csv"
@@ -93,10 +94,10 @@ def test_researcher_changes_the_comparison_group_and_downloads_the_data(
     text = raw.decode("utf-8-sig")
     assert "comparison=same_regions" in text  # the view's link in the metadata
     table = pd.read_csv(io.StringIO(text), comment="#")
-    pooled = table[table["Area"] == "All trial municipalities together"]
-    assert len(pooled) == 1
-    assert pooled["Trial municipalities"].iloc[0] == 115
-    assert len(table) >= 20
+    assert len(table) >= 24
+    assert {"Area", "DiD (pp)", "DiD p (placebos)", "Synthetic control: p"} <= set(table)
+    helsinki = table[table["Area"] == "Helsinki (A01)"].iloc[0]
+    assert helsinki["Municipalities"] == 1
 
 
 def test_a_deep_link_on_a_fresh_server_gets_the_whole_app(page: Page, real_sqlite_url: str) -> None:

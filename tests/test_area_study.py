@@ -1,0 +1,240 @@
+"""The area-level evaluation: one trial area against the municipalities outside the trials.
+
+A SYNTHETIC factor-model panel with a known effect checks the estimates and their inference;
+the real data checks the aggregate rule, that every area gets an answer, and that the area
+profile and the evaluation page show the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_access import queries
+from data_access.engine import make_engine
+from i18n import LANGS, t
+from indicators import aggregation, profile
+from indicators.area_study import area_series, evaluate_areas
+from indicators.trial_study import outcome_panel, required_indicators
+from indicators.views.area import area_table, area_view
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+EFFECT = -1.5
+
+
+# --------------------------------------------------------------------------------------------
+# SYNTHETIC data: generated here, never part of the shipped data
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> dict[str, pd.DataFrame]:
+    """SYNTHETIC panel: 100 municipalities, unemployed share = level + loading × a common
+    factor path + noise, 2019-01…2024-12. Area S1 (one member) and S2 (four members) are
+    lower by exactly 1.5 percentage points from 2021-03 on; area S3 (three members) has no
+    effect."""
+    rng = np.random.default_rng(7)
+    codes = [f"{100 + i:03d}" for i in range(100)]
+    municipalities = pd.DataFrame(
+        {
+            "code": codes,
+            "name_fi": [f"Kunta {c}" for c in codes],
+            "name_sv": [f"Kommun {c}" for c in codes],
+            "name_en": [f"Kunta {c}" for c in codes],
+            "region_code": [f"MK0{1 + i % 4}" for i in range(100)],
+            "urban_rural_class": ["urban", "semi-urban", "rural", "rural"] * 25,
+        }
+    )
+    areas = {"S1": codes[:1], "S2": codes[1:5], "S3": codes[5:8]}
+    memberships = pd.DataFrame(
+        [
+            (c, a, "2021-03-01", "2024-12-31", "confirmed")
+            for a, members in areas.items()
+            for c in members
+        ],
+        columns=["municipality_code", "area_id", "member_from", "member_to", "status"],
+    )
+    months = [str(p) for p in pd.period_range("2019-01", "2024-12", freq="M")]
+    t_ = np.arange(len(months))
+    factor = 2.0 * np.sin(t_ / 5.0) + 0.03 * t_
+    post = np.array([m >= "2021-03" for m in months])
+    treated = set(codes[:5])
+    rows = []
+    for code in codes:
+        level = rng.uniform(6.0, 12.0)
+        loading = rng.uniform(0.6, 1.4)
+        labour_force = float(rng.integers(3_000, 40_000))
+        share = level + loading * factor + rng.normal(0.0, 0.15, len(months))
+        if code in treated:
+            share = share + EFFECT * post
+        for month, value in zip(months, share, strict=True):
+            rows.append(("labour_force", "municipality", code, month, labour_force, False, False))
+            rows.append(
+                (
+                    "unemployed_jobseekers",
+                    "municipality",
+                    code,
+                    month,
+                    value * labour_force / 100.0,
+                    False,
+                    False,
+                )
+            )
+    obs = pd.DataFrame(rows, columns=queries.OBS_COLUMNS)
+    return {"obs": obs, "municipalities": municipalities, "memberships": memberships}
+
+
+def test_known_effect_is_found_and_a_null_area_is_not(synthetic: dict) -> None:
+    study = evaluate_areas(synthetic["obs"], synthetic["municipalities"], synthetic["memberships"])
+    assert set(study.areas) == {"S1", "S2", "S3"}
+    for area in ("S1", "S2"):
+        result = study.areas[area]
+        assert result.sc is not None and result.did is not None
+        assert result.sc.effect == pytest.approx(EFFECT, abs=0.3), area
+        # DiD assumes equal factor loadings, which a factor model breaks: a looser bound
+        assert result.did.estimate == pytest.approx(EFFECT, abs=0.6), area
+        assert result.sc.fit == "good"
+        assert result.sc.p_value is not None and result.sc.p_value <= 0.05, area
+        assert result.clear_gap
+        weights = result.weights["weight"]
+        assert (weights > 0).all() and weights.sum() == pytest.approx(1.0)
+        # No treated municipality is a donor or a placebo
+        assert not set(result.weights["code"]) & set(synthetic["memberships"]["municipality_code"])
+    null = study.areas["S3"]
+    assert abs(null.did.estimate) < 0.3  # type: ignore[union-attr]
+    assert null.sc is not None and abs(null.sc.effect) < 0.3
+    assert not null.clear_gap
+    # The placebo DiD's interval holds its estimate, the null area's holds zero, p is never 0
+    s2, s3 = study.areas["S2"].did, null.did
+    assert s2 is not None and s2.ci_low is not None and s2.ci_high is not None
+    assert s2.ci_low < s2.estimate < s2.ci_high < 0
+    assert s3 is not None and s3.ci_low is not None and s3.ci_high is not None
+    assert s3.ci_low < 0 < s3.ci_high
+    assert min(e.did.p_value for e in study.areas.values() if e.did) > 0
+
+
+def test_the_views_render_in_every_language(synthetic: dict) -> None:
+    study = evaluate_areas(synthetic["obs"], synthetic["municipalities"], synthetic["memberships"])
+    areas = pd.DataFrame(
+        {"area_id": ["S1", "S2", "S3"], "name_fi": ["A", "B", "C"], "name_sv": ["A", "B", "C"]}
+    )
+    for lang in LANGS:
+        view = area_view(study.areas["S2"], synthetic["municipalities"], lang)
+        assert view.available and view.series is not None and view.band is not None
+        texts = [view.verdict, view.gap_sentence, view.did_sentence, view.method, *view.notes]
+        assert all(texts[:4])
+        for text in texts:
+            assert "{" not in text and "None" not in text and "nan" not in text.lower()
+        for text in (view.did_sentence, view.verdict):
+            assert not re.search(r"p = 0(?![,.]\d)|p = 0[,.]000", text), text
+        table = area_table(study, areas, lang)
+        cells = " ".join(map(str, table.to_numpy().ravel()))
+        assert "None" not in cells and "nan" not in cells.lower()
+    # No area: the reason is said, in the language asked for
+    missing = area_view(None, synthetic["municipalities"], "sv")
+    assert not missing.available and missing.reason == t("area.not_estimated", "sv")
+
+
+# --------------------------------------------------------------------------------------------
+# The real data
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real(real_sqlite_url: str) -> dict[str, pd.DataFrame]:
+    engine = make_engine(real_sqlite_url)
+    try:
+        return {
+            "obs": queries.observations(
+                engine,
+                indicators=required_indicators("unemployed_share_pct"),
+                level="municipality",
+                since="2016-01",
+            ),
+            "groups": queries.observations(
+                engine, indicators=["unemployed_share_pct"], level="municipality_group"
+            ),
+            "group_members": queries.group_members(engine),
+            "municipalities": queries.municipalities(engine),
+            "memberships": queries.memberships(engine),
+        }
+    finally:
+        engine.dispose()
+
+
+def test_area_series_is_the_ratio_of_sums(real: dict) -> None:
+    """Where the counts exist, the area's share is 100 × Σ unemployed / Σ labour force."""
+    members = real["memberships"]
+    units = profile.area_units(members[members["area_id"] == "A06"])
+    panel = outcome_panel(real["obs"], "unemployed_share_pct")
+    panel = panel[(panel["month"] >= "2019-01") & (panel["month"] <= "2023-10")]
+    lf = real["obs"][real["obs"]["indicator"] == "labour_force"]
+    weights = lf.rename(columns={"area_code": "unit", "value": "weight"})
+    series = area_series(panel, weights, units)
+    direct = aggregation.aggregate(
+        real["obs"], units.assign(group="A06"), "unemployed_share_pct"
+    ).set_index("month")["value"]
+    for month in ("2019-01", "2021-03", "2023-10"):
+        assert series[month] == pytest.approx(direct[month], rel=1e-12), month
+
+
+def test_every_area_gets_an_answer_on_the_real_data(real: dict) -> None:
+    study = evaluate_areas(
+        real["obs"],
+        real["municipalities"],
+        real["memberships"],
+        group_obs=real["groups"],
+        group_members=real["group_members"],
+    )
+    areas = set(real["memberships"].loc[real["memberships"]["status"] != "not_in_trial", "area_id"])
+    assert set(study.areas) | set(study.failed) == areas
+    # Unverified-only areas are said to be so; every other area has both estimates
+    unverified = set(
+        real["memberships"]
+        .groupby("area_id")["status"]
+        .agg(lambda s: (s == "probable").all())
+        .loc[lambda s: s]
+        .index
+    )
+    assert set(study.failed) == unverified
+    for area, result in study.areas.items():
+        assert result.sc is not None, (area, result.sc_reason)
+        assert result.did is not None, area
+        assert result.window == ("2019-01", "2024-12")
+        assert len(result.donors) > 150
+    # Mäntyharju and Pertunmaa (A14) are published together after 2023-10
+    assert any(n.key == "area.merged_unit" for n in study.areas["A14"].notes)
+    assert study.seconds < 120
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_profile_and_evaluation_page_agree(
+    real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The same area, outcome and window give the same numbers on both pages."""
+    monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
+    page = AppTest.from_file(APP, default_timeout=300)
+    page.switch_page("pages/evaluation.py")
+    page.query_params["lang"] = lang
+    page.run()
+    assert not page.exception, page.exception
+    table = next(d.value for d in page.dataframe if t("area.col.sc", lang) in d.value.columns)
+    row = table[table[t("area.col.area", lang)].str.endswith("(A03)")].iloc[0]
+    profile_page = AppTest.from_file(APP, default_timeout=300)
+    profile_page.switch_page("pages/area_profile.py")
+    profile_page.query_params["lang"] = lang
+    profile_page.query_params["area"] = "A03"
+    profile_page.run()
+    assert not profile_page.exception, profile_page.exception
+    metrics = {m.label: m.value for m in profile_page.metric}
+    effect = row[t("area.col.sc", lang)]
+    assert effect.lstrip("−") in metrics[t("area.effect", lang)]
+    assert metrics[t("area.effect", lang)].startswith("−") == effect.startswith("−")
+    assert metrics[t("area.p", lang)] == row[t("area.col.sc_p", lang)]
+    did_text = " ".join(str(m.value) for m in profile_page.markdown)
+    assert row[t("area.col.did", lang)].lstrip("−") in did_text

@@ -30,6 +30,16 @@ _EXPORTS: dict[str, str] = {
     "last_supported_month": "indicators.trial_study",
     "outcome_panel": "indicators.trial_study",
     "required_indicators": "indicators.trial_study",
+    # the area-level evaluation: synthetic control and placebo-area DiD
+    "SynthError": "indicators.synth",
+    "SyntheticControlResult": "indicators.synth",
+    "synthetic_control": "indicators.synth",
+    "InferenceError": "indicators.inference",
+    "PlaceboDidResult": "indicators.inference",
+    "placebo_did": "indicators.inference",
+    "AreaEvaluation": "indicators.area_study",
+    "AreaStudy": "indicators.area_study",
+    "evaluate_areas": "indicators.area_study",
     # comparison groups
     "COMPARISONS": "indicators.comparison",
     "ComparisonError": "indicators.comparison",

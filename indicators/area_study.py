@@ -61,6 +61,23 @@ MIN_COVERAGE = 0.9
 TOP_DONORS = 8
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """The placebo study's rejection rates at 5 % (``scripts/placebo_study.py``; 200 fake
+    areas of the real areas' sizes from the comparison municipalities of the embedded data).
+    """
+
+    n_fake: int = 200
+    n_pool: int = 183
+    synthetic_control: float = 0.065
+    synthetic_control_in_sample: float = 0.375
+    did: float = 0.055
+    measured: str = "2026-12-03"
+
+
+CALIBRATION = Calibration()
+
+
 @dataclass(frozen=True, eq=False)
 class AreaEvaluation:
     """One trial area's evaluation on one outcome.

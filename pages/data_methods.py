@@ -33,6 +33,9 @@ st.dataframe(methods_view.batches_table(batches, lang), hide_index=True, key="ba
 st.subheader(t("methods.suppression", lang))
 st.write(DisclosurePolicy().note(lang))
 
+st.subheader(t("methods.calibration", lang))
+st.write(methods_view.calibration_text(lang))
+
 st.subheader(t("methods.unverified", lang))
 unverified = members[members["status"] == "probable"]
 st.dataframe(

@@ -38,7 +38,7 @@ def imports_of(path: Path) -> set[str]:
 
 
 def test_public_api_is_importable_from_the_package() -> None:
-    from indicators import estimate_did, evaluate, event_study  # noqa: F401
+    from indicators import estimate_did, evaluate, event_study, synthetic_control  # noqa: F401
 
     for name in indicators.__all__:
         assert getattr(indicators, name) is not None, name

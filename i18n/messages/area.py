@@ -407,4 +407,29 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "sv": "från placeboområden",
         "en": "from placebo areas",
     },
+    "methods.calibration": {
+        "fi": "Alueittaisten arvioiden kalibrointi",
+        "sv": "Kalibrering av skattningarna per område",
+        "en": "Calibration of the per-area estimates",
+    },
+    "methods.calibration_text": {
+        "fi": "Kokeilun ulkopuolisista {pool} kunnasta arvottiin {n} valealuetta, joiden koot "
+        "vastaavat todellisia alueita, ja kunkin katsottiin aloittaneen kokeilun maaliskuussa "
+        "2021. Koska niissä ei ollut kokeilua, p < 0,05 kuuluu sattua noin 5 %:ssa. "
+        "Synteettinen verrokki (sovitteen laatu mitattuna kokeilua edeltävien kuukausien "
+        "lopusta): {sc}; erotusten erotus placebopäättelyllä: {did}. Tavanomainen sovitteen "
+        "sisäinen suhdeluku hylkäsi {in_sample}:ssa tapauksista, siksi sitä ei käytetä. Mitattu {measured}.",
+        "sv": "Bland {pool} kommuner utanför försöket drogs {n} låtsasområden med samma "
+        "storlekar som de verkliga områdena, och vart och ett antogs ha börjat försöket i "
+        "mars 2021. Eftersom de inte hade något försök ska p < 0,05 inträffa i cirka 5 %. "
+        "Syntetisk kontroll (anpassningen mätt på de sista månaderna före försöket): {sc}; "
+        "skillnad-i-skillnader med placeboinferens: {did}. Den vanliga kvoten inom "
+        "anpassningen förkastade i {in_sample} och används därför inte. Mätt {measured}.",
+        "en": "From the {pool} municipalities outside the trials, {n} fake areas of the real "
+        "areas' sizes were drawn, each pretended to start the trial in March 2021. As none "
+        "had a trial, p < 0.05 should happen in about 5 %. Synthetic control (fit measured "
+        "on the last pre-trial months): {sc}; difference in differences with placebo "
+        "inference: {did}. The usual in-sample ratio rejected in {in_sample}, so it is not "
+        "used. Measured {measured}.",
+    },
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from catalogue import definitions
-from i18n import t
+from i18n import fmt_day, fmt_number, fmt_percent, t
 
 
 def catalogue_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -43,4 +43,20 @@ def batches_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("methods.col.loaded", lang): batches["loaded_at"].astype(str).str[:19],
             t("methods.col.synthetic", lang): batches["synthetic"].astype(bool),
         }
+    )
+
+
+def calibration_text(lang: str) -> str:
+    """The placebo study's rejection rates, for the Data and methods page."""
+    from indicators.area_study import CALIBRATION as c
+
+    return t(
+        "methods.calibration_text",
+        lang,
+        pool=fmt_number(c.n_pool, lang),
+        n=fmt_number(c.n_fake, lang),
+        sc=fmt_percent(100 * c.synthetic_control, lang),
+        did=fmt_percent(100 * c.did, lang),
+        in_sample=fmt_percent(100 * c.synthetic_control_in_sample, lang),
+        measured=fmt_day(c.measured, lang),
     )

@@ -418,7 +418,8 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "2021. Koska niissä ei ollut kokeilua, p < 0,05 kuuluu sattua noin 5 %:ssa. "
         "Synteettinen verrokki (sovitteen laatu mitattuna kokeilua edeltävien kuukausien "
         "lopusta): {sc}; erotusten erotus placebopäättelyllä: {did}. Tavanomainen sovitteen "
-        "sisäinen suhdeluku hylkäsi {in_sample}:ssa tapauksista, siksi sitä ei käytetä. Mitattu {measured}.",
+        "sisäinen suhdeluku hylkäsi {in_sample}:ssa tapauksista, siksi sitä ei käytetä. "
+        "Mitattu {measured}.",
         "sv": "Bland {pool} kommuner utanför försöket drogs {n} låtsasområden med samma "
         "storlekar som de verkliga områdena, och vart och ett antogs ha börjat försöket i "
         "mars 2021. Eftersom de inte hade något försök ska p < 0,05 inträffa i cirka 5 %. "

@@ -112,10 +112,6 @@ class ExportMeta:
         """The provenance as ``(label, value)`` pairs in ``lang``, title first."""
         return [(self.label(key), value) for key, value in self.fields().items()]
 
-    def header_lines(self) -> list[str]:
-        """The provenance as ``"Label: value"`` lines in ``lang`` (``Lähde: …``)."""
-        return [f"{label}: {_one_line(value)}" for label, value in self.items()]
-
 
 # --------------------------------------------------------------------------------------------
 # Charts

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from catalogue import definitions, symbols
-from i18n import LANGS, fmt_number, t
+from i18n import LANGS, t
 
 Reason = Literal["source", "primary", "complementary", "derived"]
 
@@ -279,27 +279,6 @@ def apply_to_aggregates(
     )
     suppression = pd.Series(reasons[:n], index=members.index, dtype=object)
     return AggregateDisclosure(total, reasons[n] is None, suppression)
-
-
-def format_value(value: float | None, suppressed: bool, lang: str = "fi", decimals: int = 0) -> str:
-    """A figure as an export cell shows it: ``'..'`` when suppressed, ``''`` when missing or
-    infinite, else the number in the language's format (:func:`i18n.fmt_number`).
-    """
-    if suppressed:
-        return SUPPRESSED_MARK
-    return fmt_number(value, lang if lang in LANGS else "en", decimals, missing="")
-
-
-def format_column(
-    frame: pd.DataFrame, *, value: str = "value", lang: str = "fi", decimals: int = 0
-) -> pd.Series:
-    """:func:`format_value` over a frame's ``value`` and ``suppressed`` columns, for exports."""
-    flags = _source_flags(frame)
-    texts = [
-        format_value(v, s, lang, decimals)
-        for v, s in zip(_values(frame, value), flags, strict=True)
-    ]
-    return pd.Series(texts, index=frame.index, dtype=object, name=value)
 
 
 def _values(frame: pd.DataFrame, value: str) -> np.ndarray:

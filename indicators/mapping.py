@@ -49,21 +49,20 @@ def municipality_values(
             ],
             ignore_index=True,
         )
-    flags = _suppressed_inputs(part, indicator)
-    values["suppressed"] = values["area_code"].isin(flags) | values["value"].isna()
-    if ind.kind in ("count", "sum") and ind.unit == "persons":
-        cells = values.assign(indicator=indicator, month=month, area_level="municipality")
-        shown = disclosure.suppress_cells(cells, policy=policy or disclosure.DisclosurePolicy())
-        values["value"] = shown["value"].to_numpy()
+    policy = policy or disclosure.DisclosurePolicy()
+    values["suppressed"] = values["value"].isna()
+    cells = values.assign(indicator=indicator, month=month)
+    if ind.stored:
+        shown = disclosure.suppress_cells(cells, policy=policy)
         values["suppressed"] = shown["suppressed"].to_numpy() | values["suppressed"]
+    if not ind.stored or ind.kind != "count":
+        # A rate, ratio or sum computed from a small or suppressed count is suppressed too
+        inputs = own[own["indicator"].isin(definitions.inputs_of(indicator))]
+        hidden = disclosure.suppress_cells(inputs, policy=policy)
+        derived = disclosure.propagate(cells, hidden, keys=["area_code", "month"])
+        values["suppressed"] = derived["suppressed"].to_numpy() | values["suppressed"]
     values.loc[values["suppressed"], "value"] = np.nan
     return _ranked(values, ind.better)
-
-
-def _suppressed_inputs(part: pd.DataFrame, indicator: str) -> set[str]:
-    inputs = definitions.inputs_of(indicator)
-    rows = part[part["indicator"].isin(inputs) & part["suppressed"].astype(bool)]
-    return set(rows["area_code"])
 
 
 def area_values(
@@ -93,6 +92,23 @@ def area_values(
             "n_reported": result["n_reported"],
         }
     )
+    if ind.kind == "count" and ind.unit == "persons":
+        # An area's total of persons is shown only where disclosure control allows a total
+        # of its reporting members (a total below the threshold would reveal them).
+        cells = obs[
+            (obs["area_level"] == "municipality")
+            & (obs["indicator"] == indicator)
+            & (obs["month"] == month)
+        ].set_index("area_code")
+        for i, area in enumerate(values["area_code"]):
+            codes = units.loc[units["group"] == area, "unit_code"]
+            members = cells.reindex(codes).dropna(subset=["value"])
+            members = members[~members["suppressed"].astype(bool)]
+            if (
+                len(members)
+                and not disclosure.apply_to_aggregates(members.reset_index()).disclosable
+            ):
+                values.loc[i, ["value", "suppressed"]] = [np.nan, True]
     return _ranked(values, ind.better)
 
 

@@ -189,6 +189,13 @@ def test_small_counts_are_suppressed_on_the_map(
     table = at.dataframe[0].value.set_index("Name")
     assert table.loc["Sottunga", "Value"] == ".."
     assert table.loc["Lumparland", "Value"] == "0"
+    # The share computed from that count would reveal it: suppressed too (a derived value)
+    at.query_params["indicator"] = "unemployed_share_pct"
+    at.session_state["indicator"] = "unemployed_share_pct"
+    at.run()
+    shares = at.dataframe[0].value.set_index("Name")
+    assert shares.loc["Sottunga", "Value"] == ".."
+    assert shares.loc["Lumparland", "Value"] == "0.0%"
     # The synthetic batch is flagged on the data page.
     at.switch_page("pages/data_methods.py").run()
     assert any("synthetic" in e.value for e in at.error)

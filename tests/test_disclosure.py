@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from i18n import fmt_value
 from indicators.disclosure import (
     COMPLEMENTARY,
     DERIVED,
@@ -19,8 +20,6 @@ from indicators.disclosure import (
     DisclosurePolicy,
     Grouping,
     apply_to_aggregates,
-    format_column,
-    format_value,
     legend,
     propagate,
     suppress_cells,
@@ -280,7 +279,10 @@ def test_source_suppressed_cells_stay_suppressed_and_never_zero() -> None:
     assert out["suppression"].tolist() == [SOURCE, SOURCE, None, None]
     assert out["value"].iloc[:2].isna().all()
     assert (out["value"].fillna(-1).iloc[:2] != 0).all()
-    assert format_column(out).tolist()[:2] == [SUPPRESSED_MARK, SUPPRESSED_MARK]
+    assert [
+        fmt_value("unemployed_jobseekers", v, "fi", suppressed=bool(x))
+        for v, x in zip(out["value"], out["suppressed"], strict=True)
+    ][:2] == [SUPPRESSED_MARK, SUPPRESSED_MARK]
 
 
 def test_a_lone_source_suppressed_sibling_is_protected() -> None:
@@ -404,20 +406,14 @@ def test_aggregate_of_hidden_ones_is_hidden_when_nothing_else_protects_them() ->
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_suppressed_values_display_as_the_mark(lang: str) -> None:
-    assert format_value(0.0, True, lang) == SUPPRESSED_MARK
-    assert format_value(None, True, lang) == SUPPRESSED_MARK
-    assert format_value(0.0, False, lang) == "0"
-    assert format_value(float("nan"), False, lang) == ""
+    count = "unemployed_jobseekers"
+    assert fmt_value(count, 0.0, lang, suppressed=True) == SUPPRESSED_MARK
+    assert fmt_value(count, None, lang, suppressed=True) == SUPPRESSED_MARK
+    assert fmt_value(count, 0.0, lang) == "0"
+    assert fmt_value(count, float("nan"), lang, missing="") == ""
     assert legend(lang).startswith(SUPPRESSED_MARK)
     note = DisclosurePolicy(threshold=7).note(lang)
     assert "7" in note and SUPPRESSED_MARK in note
-
-
-def test_number_formatting_per_language() -> None:
-    assert format_value(1234567.25, False, "fi", 1) == "1\u00a0234\u00a0567,3"
-    assert format_value(1234.5, False, "sv") == "1\u00a0235"
-    assert format_value(1234.5, False, "en", 1) == "1,234.5"
-    assert format_value(2.5, False, "en") == "3"
 
 
 def test_notes_name_the_threshold_in_good_form() -> None:

@@ -121,11 +121,10 @@ def test_meta_defaults_and_labels() -> None:
     assert meta.suppression_note == DisclosurePolicy().note("sv")
     labels = [label for label, _ in meta.items()]
     assert labels == ["Rubrik", "Källa", "Version", "Sekretess", "Vyns adress", "Skapad"]
-    lines = make_meta("en").header_lines()
-    assert lines[1].startswith("Source: Statistics Finland")
-    assert not lines[1].startswith("Source: Source:")  # the catalogue text has its label
-    assert "Link to this view: http://127.0.0.1:8501/?lang=en&month=2021-03" in lines
-    assert "Generated: 2024-05-03 12:07 UTC" in lines
+    fields = make_meta("en").fields()
+    assert fields["source"].startswith("Statistics Finland")  # the catalogue's label is cut
+    assert fields["view_url"] == "http://127.0.0.1:8501/?lang=en&month=2021-03"
+    assert fields["generated_at"] == "2024-05-03 12:07 UTC"
     helsinki = timezone(timedelta(hours=3))
     assert make_meta(generated_at=WHEN.astimezone(helsinki)).generated_text == (
         "2024-05-03 12:07 UTC"

@@ -57,11 +57,6 @@ def versioned(url: str) -> str:
     return f"{url.split(VERSION_MARK, 1)[0]}{VERSION_MARK}{_data_version(url)}"
 
 
-def get_engine() -> Engine:
-    """The app's engine."""
-    return engine(database_url())
-
-
 def database_unavailable(lang: str, error: Exception) -> None:
     """Tell the user the database is down, offer a retry, and stop the page (no traceback)."""
     st.error(t("app.db_down", lang), icon=":material/cloud_off:")

@@ -16,6 +16,24 @@ def _to_dates(months: pd.Series) -> pd.Series:
     return months.astype(str) + "-01"
 
 
+def _event_layers(events: pd.DataFrame | None) -> list[alt.Chart]:
+    """A dashed rule with its label at each event (``month, label``)."""
+    if events is None or events.empty:
+        return []
+    ev = events.assign(date=_to_dates(events["month"]))
+    rules = (
+        alt.Chart(ev)
+        .mark_rule(strokeDash=[4, 3], color="#555")
+        .encode(x="date:T", tooltip=[alt.Tooltip("label:N", title="")])
+    )
+    labels = (
+        alt.Chart(ev)
+        .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=11, color="#333")
+        .encode(x="date:T", y=alt.value(2), text="label:N")
+    )
+    return [rules, labels]
+
+
 def line_chart(
     frame: pd.DataFrame,
     *,
@@ -59,19 +77,7 @@ def line_chart(
         ],
     )
     layers: list[alt.Chart] = [base.mark_line(strokeWidth=2, point=alt.OverlayMarkDef(size=12))]
-    if events is not None and not events.empty:
-        ev = events.assign(date=_to_dates(events["month"]))
-        rules = (
-            alt.Chart(ev)
-            .mark_rule(strokeDash=[4, 3], color="#555")
-            .encode(x="date:T", tooltip=[alt.Tooltip("label:N", title="")])
-        )
-        labels = (
-            alt.Chart(ev)
-            .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=11, color="#333")
-            .encode(x="date:T", y=alt.value(2), text="label:N")
-        )
-        layers += [rules, labels]
+    layers += _event_layers(events)
     if highlight_month:
         hl = pd.DataFrame({"date": [highlight_month + "-01"]})
         layers.append(
@@ -309,17 +315,6 @@ def placebo_chart(
         )
     )
     layers: list[alt.Chart] = [whole, middle, zero, line]
-    if events is not None and not events.empty:
-        ev = events.assign(date=_to_dates(events["month"]))
-        layers.append(
-            alt.Chart(ev)
-            .mark_rule(strokeDash=[4, 3], color="#555")
-            .encode(x="date:T", tooltip=[alt.Tooltip("label:N", title="")])
-        )
-        layers.append(
-            alt.Chart(ev)
-            .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=11, color="#333")
-            .encode(x="date:T", y=alt.value(2), text="label:N")
-        )
+    layers += _event_layers(events)
     chart = cast(alt.LayerChart, alt.layer(*layers).properties(height=height, width="container"))
     return with_locale(chart, locale)

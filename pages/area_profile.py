@@ -6,12 +6,9 @@ from catalogue import definitions
 from i18n import t
 from indicators.views import profile as profile_view
 from ui import area_sections, data, present, sections
-from ui.state import page_start, url_choice, url_toggle
+from ui.state import url_choice, url_toggle
 
-lang = page_start(__file__)
-st.title(t("profile.title", lang))
-st.caption(t("profile.intro", lang))
-url = data.source(lang)  # the database, with its data version
+lang, url = data.open_page(__file__, "profile")
 
 with data.guarded(lang):
     areas = data.trial_areas(url)

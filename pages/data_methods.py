@@ -7,12 +7,8 @@ from indicators.disclosure import DisclosurePolicy
 from indicators.views import methods as methods_view
 from indicators.views import profile as profile_view
 from ui import data
-from ui.state import page_start
 
-lang = page_start(__file__)
-st.title(t("methods.title", lang))
-st.caption(t("methods.intro", lang))
-url = data.source(lang)  # the database, with its data version
+lang, url = data.open_page(__file__, "methods")
 
 with data.guarded(lang):
     batches = data.load_batches(url)

@@ -12,12 +12,9 @@ from indicators.trial_study import OUTCOMES
 from indicators.views import evaluation as evaluation_view
 from ui import data
 from ui import evaluation_view as evaluation_sections
-from ui.state import clamp_month, page_start, url_choice, url_toggle
+from ui.state import clamp_month, url_choice, url_toggle
 
-lang = page_start(__file__)
-st.title(t("evaluation.title", lang))
-st.caption(t("evaluation.intro", lang))
-url = data.source(lang)  # the database, with its data version
+lang, url = data.open_page(__file__, "evaluation")
 
 c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
 outcome = url_choice(

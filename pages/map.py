@@ -6,12 +6,9 @@ from catalogue import calendar, definitions
 from i18n import fmt_month, t
 from indicators.views import map as map_view
 from ui import data, export, present, sections
-from ui.state import page_start, url_choice, url_toggle
+from ui.state import url_choice, url_toggle
 
-lang = page_start(__file__)
-st.title(t("map.title", lang))
-st.caption(t("map.intro", lang))
-url = data.source(lang)  # the database, with its data version
+lang, url = data.open_page(__file__, "map")
 
 with data.guarded(lang):
     members = data.memberships(url)

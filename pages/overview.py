@@ -4,12 +4,9 @@ import streamlit as st
 
 from i18n import fmt_month, fmt_number, t
 from ui import data, sections
-from ui.state import page_start, url_choice, url_toggle
+from ui.state import url_choice, url_toggle
 
-lang = page_start(__file__)
-st.title(t("overview.title", lang))
-st.caption(t("overview.intro", lang))
-url = data.source(lang)  # the database, with its data version
+lang, url = data.open_page(__file__, "overview")
 
 with data.guarded(lang):
     months = data.months_available(url, indicator="unemployed_jobseekers", level="country")

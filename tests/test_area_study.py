@@ -22,6 +22,7 @@ from indicators import aggregation, profile
 from indicators.area_study import area_series, evaluate_areas
 from indicators.trial_study import outcome_panel, required_indicators
 from indicators.views.area import area_table, area_view
+from tests.panels import count_rows
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EFFECT = -1.5
@@ -64,28 +65,14 @@ def synthetic() -> dict[str, pd.DataFrame]:
     factor = 2.0 * np.sin(t_ / 5.0) + 0.03 * t_
     post = np.array([m >= "2021-03" for m in months])
     treated = set(codes[:5])
-    rows = []
+    shares = {}
     for code in codes:
         level = rng.uniform(6.0, 12.0)
         loading = rng.uniform(0.6, 1.4)
         labour_force = float(rng.integers(3_000, 40_000))
         share = level + loading * factor + rng.normal(0.0, 0.15, len(months))
-        if code in treated:
-            share = share + EFFECT * post
-        for month, value in zip(months, share, strict=True):
-            rows.append(("labour_force", "municipality", code, month, labour_force, False, False))
-            rows.append(
-                (
-                    "unemployed_jobseekers",
-                    "municipality",
-                    code,
-                    month,
-                    value * labour_force / 100.0,
-                    False,
-                    False,
-                )
-            )
-    obs = pd.DataFrame(rows, columns=queries.OBS_COLUMNS)
+        shares[code] = (labour_force, share + EFFECT * post if code in treated else share)
+    obs = count_rows(shares, months)
     return {"obs": obs, "municipalities": municipalities, "memberships": memberships}
 
 

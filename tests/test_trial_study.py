@@ -27,6 +27,7 @@ from indicators.trial_study import (
     outcome_panel,
     required_indicators,
 )
+from tests.panels import count_rows
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -91,26 +92,14 @@ def synthetic() -> dict[str, pd.DataFrame]:
     month_path = 2.0 * np.sin(t / 6.0) - 0.02 * t
     post = np.array([m >= "2021-03" for m in months])
     in_trial = set(codes[:13])
-    rows = []
+    shares = {}
     for code in codes:
         level = rng.uniform(5.0, 12.0)
         labour_force = float(rng.integers(2_000, 60_000))
         effect = SYNTHETIC_EFFECT * post if code in in_trial else 0.0
         share = level + month_path + effect + rng.normal(0.0, 0.2, len(months))
-        for month, value in zip(months, share, strict=True):
-            rows.append(("labour_force", "municipality", code, month, labour_force, False, False))
-            rows.append(
-                (
-                    "unemployed_jobseekers",
-                    "municipality",
-                    code,
-                    month,
-                    value * labour_force / 100.0,
-                    False,
-                    False,
-                )
-            )
-    obs = pd.DataFrame(rows, columns=queries.OBS_COLUMNS)
+        shares[code] = (labour_force, share)
+    obs = count_rows(shares, months)
     return {"obs": obs, "municipalities": municipalities, "memberships": memberships}
 
 

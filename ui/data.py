@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from catalogue import calendar
 from data_access import queries
+from i18n import t
 from indicators.views.map import MapValues
 from indicators.views.overview import OverviewMonth, OverviewTotals
 from indicators.views.profile import ProfileView
@@ -54,22 +56,38 @@ def months_available(url: str, *, indicator: str, level: str) -> list[str]:
     return queries.months_available(engine(url), indicator=indicator, level=level)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def municipalities(url: str) -> pd.DataFrame:
-    """Cached :func:`data_access.queries.municipalities`."""
-    return queries.municipalities(engine(url))
+def _cached_query(query: Callable[[Engine], pd.DataFrame]) -> Callable[[str], pd.DataFrame]:
+    """``query`` (a reference query of :mod:`data_access.queries` that takes only the
+    engine) cached for every session, keyed on the database URL with its data version."""
+
+    def load(url: str) -> pd.DataFrame:
+        return query(engine(url))
+
+    # Streamlit keys a cache on the function's name and code: give each loader its own name
+    load.__name__ = load.__qualname__ = query.__name__
+    load.__doc__ = f"Cached :func:`data_access.queries.{query.__name__}`."
+    return st.cache_data(ttl=TTL, show_spinner=False)(load)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def memberships(url: str) -> pd.DataFrame:
-    """Cached :func:`data_access.queries.memberships`."""
-    return queries.memberships(engine(url))
+municipalities = _cached_query(queries.municipalities)
+memberships = _cached_query(queries.memberships)
+trial_areas = _cached_query(queries.trial_areas)
+group_members = _cached_query(queries.group_members)
+load_batches = _cached_query(queries.load_batches)
+coverage = _cached_query(queries.coverage)
+trial_sources = _cached_query(queries.trial_sources)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def trial_areas(url: str) -> pd.DataFrame:
-    """Cached :func:`data_access.queries.trial_areas`."""
-    return queries.trial_areas(engine(url))
+def open_page(page_file: str, prefix: str) -> tuple[str, str]:
+    """Start a page: its routing and warm-up, its title and introduction (catalogue entries
+    ``<prefix>.title`` and ``<prefix>.intro``); returns the UI language and the data source
+    (:func:`source`)."""
+    from ui.state import page_start
+
+    lang = page_start(page_file)
+    st.title(t(f"{prefix}.title", lang))
+    st.caption(t(f"{prefix}.intro", lang))
+    return lang, source(lang)
 
 
 def source(lang: str) -> str:
@@ -96,12 +114,6 @@ def guarded(lang: str) -> Iterator[None]:
 def boundaries(url: str, level: str = "municipality") -> pd.DataFrame:
     """Cached :func:`data_access.queries.boundaries`."""
     return queries.boundaries(engine(url), level=level)
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def group_members(url: str) -> pd.DataFrame:
-    """Cached :func:`data_access.queries.group_members`."""
-    return queries.group_members(engine(url))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -146,24 +158,6 @@ def vintage_text(url: str) -> str:
         return "–"
     latest = batches.groupby("source")["vintage"].max().sort_values(ascending=False)
     return "; ".join(f"{source} ({vintage})" for source, vintage in latest.items())
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def load_batches(url: str) -> pd.DataFrame:
-    """Cached :func:`data_access.queries.load_batches`."""
-    return queries.load_batches(engine(url))
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def coverage(url: str) -> pd.DataFrame:
-    """Cached :func:`data_access.queries.coverage`."""
-    return queries.coverage(engine(url))
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def trial_sources(url: str) -> pd.DataFrame:
-    """Cached :func:`data_access.queries.trial_sources`."""
-    return queries.trial_sources(engine(url))
 
 
 def _evaluation_inputs(url: str, outcome: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

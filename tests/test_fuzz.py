@@ -248,7 +248,7 @@ def expected_warnings(options: dict[str, set[str]], link: dict[str, str]) -> set
     if link.get("unverified", "true").lower() not in {"true", "false", "1", "0"}:
         bad.add("unverified")
     for key, valid in options.items():
-        if key in link and link[key] not in valid:
+        if key in link and link[key] not in valid and not MONTH.fullmatch(link[key]):
             bad.add(key)
     return bad
 

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from i18n import DEFAULT_LANG, LANG_NAMES, LANGS, normalise_lang, t
+from i18n import DEFAULT_LANG, LANG_NAMES, LANGS, fmt_month, normalise_lang, t
 
 T = TypeVar("T")
 
@@ -70,6 +70,19 @@ def _seed(
         parsed = parse(raw) if parse else by_text.get(raw)
         if parsed is not None and parsed in options:
             value = parsed
+        elif _is_month(raw) and options and all(_is_month(str(o)) for o in options):
+            # A real month the data do not reach is not a bad link: say what there is
+            first, last = min(map(str, options)), max(map(str, options))
+            st.info(
+                t(
+                    "app.no_data_month" if raw > last else "app.no_data_month_before",
+                    lang,
+                    month=fmt_month(raw, lang),
+                    first=fmt_month(first, lang),
+                    last=fmt_month(last, lang),
+                ),
+                icon=":material/event_busy:",
+            )
         else:
             st.warning(
                 t("app.bad_param", lang, param=key, value=_quote(raw)), icon=":material/link_off:"
@@ -77,7 +90,12 @@ def _seed(
     st.session_state[key] = value
 
 
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+MONTH = re.compile(r"(19|20)\d{2}-(0[1-9]|1[0-2])")
+
+
+def _is_month(text: str) -> bool:
+    """True for a well-formed month ``YYYY-MM`` (1900–2099)."""
+    return bool(MONTH.fullmatch(text))
 
 
 def clamp_month(key: str, last: str) -> str | None:

@@ -30,6 +30,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "itself; you can also reload it.",
     },
     "app.retry": {"fi": "Yritä uudelleen", "sv": "Försök igen", "en": "Try again"},
+    "app.no_data_month": {
+        "fi": "Kuukaudelta {month} ei ole vielä tietoja: tämän näkymän tiedot kattavat "
+        "{first}–{last}. Näytetään oletuskuukausi.",
+        "sv": "För {month} finns inga uppgifter ännu: uppgifterna i denna vy täcker "
+        "{first}–{last}. Standardmånaden visas.",
+        "en": "There is no data yet for {month}: this view's data cover {first}–{last}. "
+        "Showing the default month.",
+    },
+    "app.no_data_month_before": {
+        "fi": "Kuukaudelta {month} ei ole tietoja: tämän näkymän tiedot kattavat "
+        "{first}–{last}. Näytetään oletuskuukausi.",
+        "sv": "För {month} finns inga uppgifter: uppgifterna i denna vy täcker "
+        "{first}–{last}. Standardmånaden visas.",
+        "en": "There is no data for {month}: this view's data cover {first}–{last}. "
+        "Showing the default month.",
+    },
     "app.bad_param": {
         "fi": "Osoitteen parametri {param}={value} ei kelpaa; näytetään oletus.",
         "sv": "Adressens parameter {param}={value} är ogiltig; standardvärdet visas.",

@@ -26,6 +26,7 @@ from indicators.trial_study import OUTCOMES
 from indicators.views import map as map_view
 from indicators.views import profile as profile_view
 from tests.conftest import Golden
+from ui.state import MONTH
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -28,6 +28,7 @@ area_id = url_choice(
     format_func=lambda a: f"{area_names[a]} ({a})",
     container=left,
 )
+data.set_document(lang, f"{t('profile.title', lang)}: {area_names[area_id]}")
 indicator = url_choice(
     "indicator",
     t("profile.indicator", lang),

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from catalogue import calendar
 from data_access import queries
-from i18n import t
+from i18n import LANGS, t
 from indicators.views.map import MapValues
 from indicators.views.overview import OverviewMonth, OverviewTotals
 from indicators.views.profile import ProfileView
@@ -85,9 +85,25 @@ def open_page(page_file: str, prefix: str) -> tuple[str, str]:
     from ui.state import page_start
 
     lang = page_start(page_file)
-    st.title(t(f"{prefix}.title", lang))
+    title = t(f"{prefix}.title", lang)
+    set_document(lang, title)
+    st.title(title)
     st.caption(t(f"{prefix}.intro", lang))
     return lang, source(lang)
+
+
+def set_document(lang: str, title: str) -> None:
+    """Name the page and the area in the browser's title ("Alueprofiili: Pirkanmaa –
+    Seuranta") and give the document the UI language (``<html lang>``, for screen readers
+    and hyphenation; Streamlit always writes ``en`` and has no setting for it)."""
+    st.set_page_config(page_title=f"{title} – Seuranta")
+    if lang in LANGS:  # a code of ours, never text from the address
+        st.html(
+            f"<script>document.documentElement.lang = '{lang}';</script>",
+            unsafe_allow_javascript=True,
+            width="content",
+        )
+
 
 
 def source(lang: str) -> str:

@@ -16,6 +16,22 @@ def _to_dates(months: pd.Series) -> pd.Series:
     return months.astype(str) + "-01"
 
 
+def _with_gaps(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every month between a series' first and last, a missing one as an empty value, so that
+    the line breaks at a gap instead of suggesting a trend the data do not have."""
+    parts = []
+    for series, rows in frame.groupby("series", sort=False):
+        rows = rows.dropna(subset=["value"])
+        if rows.empty:
+            continue
+        months = pd.period_range(rows["month"].min(), rows["month"].max(), freq="M")
+        full = pd.DataFrame({"month": months.astype(str)})
+        parts.append(full.merge(rows, on="month", how="left").assign(series=series))
+    if not parts:
+        return frame.iloc[0:0]
+    return pd.concat(parts, ignore_index=True)
+
+
 def _event_layers(events: pd.DataFrame | None) -> list[alt.Chart]:
     """A dashed rule with its label at each event (``month, label``)."""
     if events is None or events.empty:
@@ -52,8 +68,8 @@ def line_chart(
     ``events`` (``month, label``) draws a dashed rule with a label at each event; the
     ``highlight_month`` gets a solid grey rule. Months are ``YYYY-MM`` strings.
     """
-    data = frame.assign(date=_to_dates(frame["month"]))
-    order = series_order or list(dict.fromkeys(data["series"]))
+    data = _with_gaps(frame).assign(date=lambda f: _to_dates(f["month"]))
+    order = series_order or list(dict.fromkeys(frame["series"]))
     colour = alt.Color(
         "series:N",
         title=series_title,

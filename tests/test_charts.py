@@ -124,12 +124,15 @@ def test_line_chart_spec() -> None:
         ("date", "temporal", "Kuukausi", "%m/%Y"),
         ("value", "quantitative", "Osuus (%)", ",.1f"),
     ]
-    # Months become the first of the month, for the temporal axis and the rules alike.
-    assert {row["date"] for row in _data(spec, layers[0])} == {
+    # Months become the first of the month, for the temporal axis and the rules alike; the
+    # months between the given ones are there without a value, so the line breaks at gaps.
+    rows = _data(spec, layers[0])
+    assert {row["date"] for row in rows if row["value"] is not None} == {
         "2020-12-01",
         "2021-03-01",
         "2021-06-01",
     }
+    assert {row["date"] for row in rows if row["value"] is None} >= {"2021-01-01", "2021-05-01"}
     assert _data(spec, layers[1]) == [
         {"month": "2021-03", "label": "Kokeilu alkaa", "date": "2021-03-01"}
     ]

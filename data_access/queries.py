@@ -289,3 +289,20 @@ def ping(engine: Engine) -> None:
     """Raise when the database cannot be reached."""
     with engine.connect() as conn:
         conn.execute(select(1))
+
+
+def series_vintage(engine: Engine, *, indicator: str, level: str) -> str | None:
+    """The newest vintage (``YYYY-MM-DD``) among the published values of ``indicator`` at
+    ``level`` (total series), or None when there are none.
+    """
+    obs = schema.observations
+    statement = select(func.max(obs.c.vintage)).where(
+        obs.c.indicator == indicator,
+        obs.c.area_level == level,
+        obs.c.organiser == "all",
+        obs.c.target_group == "all",
+        obs.c.value.is_not(None),
+    )
+    with engine.connect() as conn:
+        value = conn.execute(statement).scalar()
+    return None if value is None else str(value)[:10]

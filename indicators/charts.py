@@ -18,7 +18,8 @@ def _to_dates(months: pd.Series) -> pd.Series:
 
 def _with_gaps(frame: pd.DataFrame) -> pd.DataFrame:
     """Every month between a series' first and last, a missing one as an empty value, so that
-    the line breaks at a gap instead of suggesting a trend the data do not have."""
+    the line breaks at a gap instead of suggesting a trend the data do not have.
+    """
     parts = []
     for series, rows in frame.groupby("series", sort=False):
         rows = rows.dropna(subset=["value"])

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import pandas as pd
 
+from catalogue import calendar
 from catalogue.calendar import EVENTS
 
 
-def events_between(start: str, end: str, memberships: pd.DataFrame | None = None) -> pd.DataFrame:
+def events_between(
+    start: str,
+    end: str,
+    memberships: pd.DataFrame | None = None,
+    *,
+    through_trial: bool = True,
+) -> pd.DataFrame:
     """Events whose month lies within ``start``…``end`` (``YYYY-MM``): ``day, month, key``.
 
     Membership changes (a member joining or leaving on a date other than the trial's start
-    and end) are added as ``membership_change`` events when ``memberships`` is given.
+    and end) are added as ``membership_change`` events when ``memberships`` is given. With
+    ``through_trial`` a chart that begins before the trial's end marks the trial's start and
+    end even when its data stop earlier, so that where the data end is plain to see.
     """
+    if through_trial and start <= calendar.TRIAL_LAST_MONTH:
+        end = max(end, calendar.TRIAL_LAST_MONTH)
     rows = [(e.day, e.month, e.key) for e in EVENTS]
     if memberships is not None and not memberships.empty:
         bounds = {e.day for e in EVENTS}

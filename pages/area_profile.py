@@ -65,6 +65,7 @@ sections.profile_chart(
     lang=lang,
     data_key=(url, area_id, include),
 )
+st.caption(data.coverage_note(url, lang))
 with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
     verdict = data.area_view(url, area=area_id, include_unverified=include, lang=lang)
 area_sections.area_without_trial(

@@ -52,6 +52,7 @@ if unverified and not include:
 chart_column, map_column = st.columns([3, 2])
 with chart_column:
     sections.share_chart(totals.shares, view.heads, month, lang, data_key=(url, include))
+    st.caption(data.coverage_note(url, lang))
     sections.what_changed(view, areas, lang)
 with map_column:
     sections.trial_map(shapes, members, areas, month, lang, url=url)

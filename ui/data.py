@@ -105,7 +105,6 @@ def set_document(lang: str, title: str) -> None:
         )
 
 
-
 def source(lang: str) -> str:
     """The key of this run's data: the database URL with its data version (see
     :func:`ui.db.versioned`). A database that cannot be reached gets the friendly message
@@ -162,6 +161,32 @@ def map_values(
         month=month,
         include_unverified=include_unverified,
         lang=lang,
+    )
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def coverage_note(url: str, lang: str) -> str:
+    """Where the data end, in plain words: the national counts (with their vintage) and the
+    municipalities' published shares, which run later."""
+    from i18n import fmt_day, fmt_month
+
+    counts = queries.months_available(
+        engine(url), indicator="unemployed_jobseekers", level="country"
+    )
+    shares = queries.months_available(
+        engine(url), indicator="unemployed_share_pct", level="municipality"
+    )
+    vintage = queries.series_vintage(
+        engine(url), indicator="unemployed_jobseekers", level="country"
+    )
+    if not counts:
+        return ""
+    return t(
+        "app.coverage_note",
+        lang,
+        counts_end=fmt_month(counts[-1], lang),
+        vintage=fmt_day(vintage, lang) if vintage else "–",
+        shares_end=fmt_month(shares[-1], lang) if shares else "–",
     )
 
 

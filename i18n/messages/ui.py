@@ -30,6 +30,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "itself; you can also reload it.",
     },
     "app.retry": {"fi": "Yritä uudelleen", "sv": "Försök igen", "en": "Try again"},
+    "app.coverage_note": {
+        "fi": "Työttömien ja avointen työpaikkojen lukumäärien viimeisin kuukausi on "
+        "{counts_end} (Tilastokeskuksen aineisto {vintage}); kuntien julkaisemien "
+        "työttömien osuuksien {shares_end}. Kokeilujen loppu (joulukuu 2024) on merkitty "
+        "kaavioihin.",
+        "sv": "Antalen arbetslösa och lediga arbetsplatser sträcker sig till {counts_end} "
+        "(Statistikcentralens material {vintage}); kommunernas publicerade andelar arbetslösa "
+        "till {shares_end}. Försökens slut (december 2024) är markerat i diagrammen.",
+        "en": "Counts of the unemployed and of vacancies run to {counts_end} (Statistics "
+        "Finland copy of {vintage}); the municipalities' published unemployment shares to "
+        "{shares_end}. The trials' end (December 2024) is marked on the charts.",
+    },
     "app.no_data_month": {
         "fi": "Kuukaudelta {month} ei ole vielä tietoja: tämän näkymän tiedot kattavat "
         "{first}–{last}. Näytetään oletuskuukausi.",

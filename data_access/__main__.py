@@ -2,7 +2,8 @@
 
 Every command works on the database named by ``$DATABASE_URL`` (a SQLAlchemy URL) or, when it
 is unset, on the embedded SQLite file. Bad input ends with a message naming the file, the line
-or record and the reason, exit status 1 and no traceback; the database is left as it was.
+or record and the reason, exit status 1 and no traceback; the database is left as it was. A
+database error (unreachable, no write permission) is one line and exit status 2.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
-from data_access import migrate
+from data_access import dialects, migrate, readers
 from data_access.build import build
 from data_access.engine import describe, make_engine, resolve_url
-from data_access.errors import LoadError
+from data_access.errors import LoadError, printable
 from data_access.loader import FileResult, LoadItem, load_items, observation_count
 
 
@@ -35,13 +36,18 @@ def _summary(results: list[FileResult]) -> str:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return readers.parse_date("--vintage", "--vintage", text)
+    except LoadError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not UTF-8, or a terminal that is not, must not end in a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = argparse.ArgumentParser(prog="python -m data_access", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="(re)build the database from the files in data/")
@@ -106,11 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         print(f"rejected: nothing was written ({len(error.problems)} problem(s))", file=sys.stderr)
         return 1
-    except OperationalError as error:
-        print(f"cannot reach the database {describe(url)}: {error.orig}", file=sys.stderr)
-        return 2
     except SQLAlchemyError as error:
-        print(f"database error: {error}", file=sys.stderr)
+        print(f"database {describe(url)}: {dialects.error_message(error)}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return 2
     return 2
 

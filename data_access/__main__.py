@@ -70,44 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     url = resolve_url()
     try:
-        if args.command == "build":
-            build(url, force=args.force)
-            return 0
-        if args.command == "upgrade":
-            engine = make_engine(url)
-            migrate.upgrade(engine)
-            print(f"schema at revision {migrate.current_revision(engine)} ({describe(url)})")
-            return 0
-        if args.command == "status":
-            engine = make_engine(url)
-            with engine.connect() as conn:
-                print(f"database: {describe(url)}")
-                print(f"schema revision: {migrate.current_revision(engine)}")
-                print(f"observations: {observation_count(conn):,}")
-            return 0
-        if args.command == "load":
-            items = [
-                LoadItem(
-                    path=f,
-                    source=args.source,
-                    vintage=args.vintage,
-                    division=args.division,
-                    synthetic=args.synthetic,
-                )
-                for f in args.files
-            ]
-            engine = make_engine(url)
-            migrate.upgrade(engine)
-            with engine.begin() as conn:
-                results = load_items(conn, items, progress=print)
-            print(_summary(results))
-            return 0
-        if args.command == "fetch":
-            from data_access.fetch import fetch_and_load
-
-            results = fetch_and_load(url, base_url=args.base_url, since=args.since, progress=print)
-            print(_summary(results))
-            return 0
+        return _run(args, url)
     except LoadError as error:
         print(error.report(), file=sys.stderr)
         print(f"rejected: nothing was written ({len(error.problems)} problem(s))", file=sys.stderr)
@@ -118,7 +81,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"error: {printable(str(error))}", file=sys.stderr)
         return 2
-    return 2
+
+
+def _run(args: argparse.Namespace, url: str) -> int:
+    """Run one parsed command on the database at ``url``."""
+    if args.command == "build":
+        build(url, force=args.force)
+        return 0
+    if args.command == "fetch":
+        from data_access.fetch import fetch_and_load
+
+        results = fetch_and_load(url, base_url=args.base_url, since=args.since, progress=print)
+        print(_summary(results))
+        return 0
+    engine = make_engine(url)
+    try:
+        if args.command == "upgrade":
+            migrate.upgrade(engine)
+            print(f"schema at revision {migrate.current_revision(engine)} ({describe(url)})")
+            return 0
+        if args.command == "status":
+            with engine.connect() as conn:
+                print(f"database: {describe(url)}")
+                print(f"schema revision: {migrate.current_revision(engine)}")
+                print(f"observations: {observation_count(conn):,}")
+            return 0
+        items = [
+            LoadItem(
+                path=f,
+                source=args.source,
+                vintage=args.vintage,
+                division=args.division,
+                synthetic=args.synthetic,
+            )
+            for f in args.files
+        ]
+        migrate.upgrade(engine)
+        with engine.begin() as conn:
+            results = load_items(conn, items, progress=print)
+        print(_summary(results))
+        return 0
+    finally:
+        engine.dispose()
 
 
 if __name__ == "__main__":

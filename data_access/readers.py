@@ -178,15 +178,29 @@ def first_line(text: str) -> tuple[int, str]:
     return 1, ""
 
 
-def delimiter_hint(line: str, fields: int) -> str:
-    """ " (the file seems to use ';' as delimiter…)" when ``line`` splits into more fields by
-    a semicolon, tab or bar than the ``fields`` it gives with commas; else ""."""
-    best, most = "", fields
+def delimiter_hint(text: str) -> str:
+    """ " (the file seems to use ';' as delimiter; use commas)" or "".
+
+    A delimiter fits when the header and the first row split into the same number of fields
+    (more than one) by it. The hint names a semicolon, tab or bar that fits where the comma
+    does not: labels with commas in them (PxWeb's "<variable>, <month>") make the header alone
+    misleading. A file with a header only is judged by it alone.
+    """
+    lines = [line for line in text.splitlines() if line.strip()][:2]
+
+    def fields(delim: str) -> list[int]:
+        return [len(next(csv.reader([line], delimiter=delim), [])) for line in lines]
+
+    def fits(delim: str) -> bool:
+        counts = fields(delim)
+        return len(set(counts)) == 1 and counts[0] > 1
+
+    if not lines or (len(lines) > 1 and fits(",")):
+        return ""
     for delim in (";", "\t", "|"):
-        count = len(next(csv.reader([line], delimiter=delim), []))
-        if count > most:
-            best, most = delim, count
-    return f" (the file seems to use {best!r} as delimiter; use commas)" if best else ""
+        if fits(delim) if len(lines) > 1 else fields(delim)[0] > fields(",")[0]:
+            return f" (the file seems to use {delim!r} as delimiter; use commas)"
+    return ""
 
 
 def _reject_excel_sep(path: Path, text: str) -> None:
@@ -275,7 +289,7 @@ def _csv_rows(
         raise LoadError(problems)
     missing = [c for c in expected if c not in header]
     if missing:
-        hint = delimiter_hint(first_line(text)[1], len(header))
+        hint = delimiter_hint(text)
         raise LoadError(
             [Problem(str(path), at_head, f"missing columns: {', '.join(missing)}{hint}")]
         )
@@ -356,7 +370,7 @@ def _show(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 4] + "…'"
 
 
-def _long_header(path: Path, header: list[str]) -> dict[str, int]:
+def _long_header(path: Path, header: list[str], line: int = 1) -> dict[str, int]:
     """Map the long CSV's known column names to their positions, rejecting anything else.
 
     Names match case- and whitespace-insensitively (``Value`` and `` value `` are ``value``).
@@ -378,7 +392,7 @@ def _long_header(path: Path, header: list[str]) -> dict[str, int]:
         problems.append(
             Problem(
                 str(path),
-                f"line 1, column {i + 1}",
+                f"line {line}, column {i + 1}",
                 f"unknown column {shown}{hint} (the long format has {', '.join(known)})",
             )
         )
@@ -391,7 +405,7 @@ def read_long_csv(path: Path) -> Parsed:
     """Read the project's long CSV format (see README, "Loading data")."""
     text = read_text(path)
     header, rows, lines = _csv_rows(path, text, LONG_REQUIRED, normalise=True)
-    col = _long_header(path, header)
+    col = _long_header(path, header, first_line(text)[0])
 
     def cells(name: str, default: str = "") -> list[str]:
         return [r[col[name]].strip() for r in rows] if name in col else [default] * len(rows)
@@ -817,7 +831,7 @@ def read_pxweb_csv(
         raise LoadError([Problem(str(path), "line 2", "no data rows")])
     head_line, header = table[0]
     at_head = f"line {head_line}"
-    hint = delimiter_hint(first_line(text)[1], len(header))
+    hint = delimiter_hint(text)
     if hint:
         raise LoadError([Problem(str(path), at_head, f"not comma-separated{hint}")])
     if len(header) < 2:

@@ -306,9 +306,9 @@ def check_codes(frame: pd.DataFrame, path: Path, reference: Reference) -> list[P
             hint = ""
             if level == "municipality" and code.isdigit() and code.isascii() and len(code) < 3:
                 padded = code.zfill(3)
-                known = f": did you mean {padded!r}?" if padded in valid else ""
+                known = f": did you mean {padded!r}?" if padded in valid else ";"
                 hint = (
-                    f" (municipality codes have three digits{known} A spreadsheet may have "
+                    f" (municipality codes have three digits{known} a spreadsheet may have "
                     "dropped the leading zeros: keep the column as text)"
                 )
             problems.append(
@@ -359,12 +359,13 @@ def with_context(frame: pd.DataFrame, context: pd.DataFrame | None) -> pd.DataFr
     those of the load's other files, each with a ``where`` that says which (a stored row's is
     :data:`IN_DATABASE`, another file's names the file and line).
     """
-    own = frame[[*KEY, "value", "where"]].assign(own=True)
+    own = frame[[*KEY, "value", "where"]].assign(own=True, stored=False)
     if context is None or context.empty:
         return own
     other = context[[*KEY, "value", "where"]].drop_duplicates(KEY, keep="first")
     other = other[~other.set_index(KEY).index.isin(own.set_index(KEY).index)]
-    return pd.concat([own, other.assign(own=False)], ignore_index=True)
+    other = other.assign(own=False, stored=other["where"] == IN_DATABASE)
+    return pd.concat([own, other], ignore_index=True)
 
 
 def check_numerators(
@@ -380,10 +381,13 @@ def check_numerators(
     problems = []
     for _rate, num, den in share_pairs():
         sides = [
-            rows[rows["indicator"] == code][[*AREA, "value", "where", "own"]] for code in (num, den)
+            rows[rows["indicator"] == code][[*AREA, "value", "where", "own", "stored"]]
+            for code in (num, den)
         ]
         pair = sides[0].merge(sides[1], on=AREA, suffixes=("_num", "_den"))
-        pair = pair[pair["own_num"] | pair["own_den"]]
+        # A pair is reported once: by the numerator's file, or by the denominator's when the
+        # numerator is stored.
+        pair = pair[pair["own_num"] | (pair["own_den"] & pair["stored_num"])]
         bad = pair[pair["value_num"] > pair["value_den"]]
         for row in bad.head(200).itertuples():
             place = str(row.where_num) if row.own_num else str(row.where_den)
@@ -423,7 +427,10 @@ def check_labour_force(
     counts = frame[frame["indicator"].isin(resident_counts()) & frame["value"].notna()]
     if counts.empty or labour_force.empty:
         return []
-    known = labour_force[labour_force["value"].notna()]
+    # The first row of a key wins: the file's own, then the load's other files', then stored.
+    known = labour_force[labour_force["value"].notna()].drop_duplicates(
+        ["area_level", "area_code", "month"], keep="first"
+    )
     same = known[["area_level", "area_code", "month", "value", "where"]]
     largest = known.sort_values("value", ascending=False).drop_duplicates(
         ["area_level", "area_code"]
@@ -432,6 +439,9 @@ def check_labour_force(
     checked = own.merge(
         same, on=["area_level", "area_code", "month"], how="left", suffixes=("", "_lf")
     ).merge(largest, on=["area_level", "area_code"], how="left", suffixes=("", "_max"))
+    # A share's numerator against the same month's labour force is check_numerators' case.
+    numerators = {num for _rate, num, den in share_pairs() if den == LABOUR_FORCE}
+    checked = checked[~(checked["indicator"].isin(numerators) & checked["value_lf"].notna())]
     checked["bound"] = checked["value_lf"].fillna(checked["value_max"])
     checked["bound_where"] = checked["where_lf"].fillna(checked["where_max"])
     country = largest[largest["area_level"] == "country"]

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, event, insert, text
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, event, insert, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -191,6 +191,66 @@ def bulk_insert(
         return
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=columns)
     order = [columns.index(name) for name in compiled.positiontup or []]
+    cursor = conn.connection.cursor()
+    cursor.executemany(str(compiled), [tuple(row[i] for i in order) for row in rows])
+    cursor.close()
+
+
+def bulk_update(
+    conn: Connection,
+    table: Table,
+    keys: list[str],
+    columns: list[str],
+    rows: list[tuple[Any, ...]],
+) -> None:
+    """Set ``columns`` of the rows of ``table`` whose ``keys`` match, fast, in ``conn``'s
+    transaction. Each row of ``rows`` holds the key values, then the new column values.
+
+    PostgreSQL copies the rows into a temporary table and updates from it in one statement;
+    SQLite runs one prepared statement for every row. Either takes seconds where SQLAlchemy's
+    per-row parameter handling took half a minute for 400,000 rows.
+    """
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from psycopg import sql
+
+        temporary = sql.Identifier(f"_update_{table.name}")
+        names = sql.SQL(", ").join(map(sql.Identifier, [*keys, *columns]))
+        target = sql.Identifier(table.name)
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.execute(
+            sql.SQL(
+                "CREATE TEMPORARY TABLE {} ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA"
+            ).format(temporary, names, target)
+        )
+        with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(temporary, names)) as copy:
+            for row in rows:
+                copy.write_row(row)
+        assignments = sql.SQL(", ").join(
+            sql.SQL("{} = {}.{}").format(sql.Identifier(c), temporary, sql.Identifier(c))
+            for c in columns
+        )
+        matches = sql.SQL(" AND ").join(
+            sql.SQL("{}.{} = {}.{}").format(target, sql.Identifier(k), temporary, sql.Identifier(k))
+            for k in keys
+        )
+        cursor.execute(
+            sql.SQL("UPDATE {} SET {} FROM {} WHERE {}").format(
+                target, assignments, temporary, matches
+            )
+        )
+        cursor.execute(sql.SQL("DROP TABLE {}").format(temporary))
+        return
+    statement = (
+        update(table)
+        .where(and_(*[table.c[k] == bindparam(f"k_{k}") for k in keys]))
+        .values({c: bindparam(f"v_{c}") for c in columns})
+    )
+    compiled = statement.compile(dialect=conn.dialect)
+    position = {f"k_{k}": i for i, k in enumerate(keys)}
+    position |= {f"v_{c}": len(keys) + i for i, c in enumerate(columns)}
+    order = [position[name] for name in compiled.positiontup or []]
     cursor = conn.connection.cursor()
     cursor.executemany(str(compiled), [tuple(row[i] for i in order) for row in rows])
     cursor.close()

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from catalogue import definitions
 from data_access import dialects, schema, series, validation
@@ -479,10 +479,8 @@ def _check_across(conn: Connection, prepared: list[_Prepared]) -> list[Problem]:
         p.parsed.frame[[*KEY, "value", "where"]].assign(file=i) for i, p in enumerate(prepared)
     ]
     everything = pd.concat(frames, ignore_index=True)
-    everything["label"] = [
-        f"{prepared[i].name}, {where}"
-        for i, where in zip(everything["file"], everything["where"], strict=True)
-    ]
+    names = {i: f"{p.name}, " for i, p in enumerate(prepared)}
+    everything["label"] = everything["file"].map(names) + everything["where"]
     codes = set(everything["area_code"])
     totals = (everything["organiser"] == "all") & (everything["target_group"] == "all")
     load_lf = everything[totals & (everything["indicator"] == validation.LABOUR_FORCE)]
@@ -521,27 +519,14 @@ def _check_across(conn: Connection, prepared: list[_Prepared]) -> list[Problem]:
     return problems
 
 
-def _update_rows(
-    conn: Connection, rows: pd.DataFrame, values: dict[str, Callable[[dict], object]]
-) -> None:
-    """Update the stored observations of ``rows``' keys, setting ``values`` (column → a
-    function of the row)."""
+def _update_rows(conn: Connection, rows: pd.DataFrame, values: dict[str, list[object]]) -> None:
+    """Set ``values`` (column → one value a row) on the stored observations of ``rows``' keys."""
     if rows.empty:
         return
-    obs = schema.observations
-    statement = (
-        update(obs)
-        .where(and_(*[obs.c[k] == bindparam(f"k_{k}") for k in KEY]))
-        .values({column: bindparam(f"v_{column}") for column in values})
+    cells = [rows[k].tolist() for k in KEY] + list(values.values())
+    dialects.bulk_update(
+        conn, schema.observations, KEY, list(values), list(zip(*cells, strict=True))
     )
-    parameters = [
-        {
-            **{f"k_{k}": r[k] for k in KEY},
-            **{f"v_{column}": make(r) for column, make in values.items()},
-        }
-        for r in rows[[*KEY, "value", "suppressed", "preliminary"]].to_dict("records")
-    ]
-    conn.execute(statement, parameters)
 
 
 def _write(conn: Connection, prep: _Prepared, result: FileResult) -> series.Changes:
@@ -588,21 +573,22 @@ def _write(conn: Connection, prep: _Prepared, result: FileResult) -> series.Chan
         ]
         rows = [(*row, prep.vintage, batch_id) for row in zip(*cells, strict=True)]
         dialects.bulk_insert(conn, schema.observations, names, rows)
+    replaces, confirms = diff.replaces, diff.confirms
     _update_rows(
         conn,
-        diff.replaces,
+        replaces,
         {
-            "value": lambda r: None if pd.isna(r["value"]) else float(r["value"]),
-            "suppressed": lambda r: bool(r["suppressed"]),
-            "preliminary": lambda r: bool(r["preliminary"]),
-            "vintage": lambda _r: prep.vintage,
-            "batch_id": lambda _r: batch_id,
+            "value": [None if v != v else float(v) for v in replaces["value"].tolist()],
+            "suppressed": replaces["suppressed"].astype(bool).tolist(),
+            "preliminary": replaces["preliminary"].astype(bool).tolist(),
+            "vintage": [prep.vintage] * len(replaces),
+            "batch_id": [batch_id] * len(replaces),
         },
     )
     _update_rows(
         conn,
-        diff.confirms,
-        {"vintage": lambda _r: prep.vintage, "batch_id": lambda _r: batch_id},
+        confirms,
+        {"vintage": [prep.vintage] * len(confirms), "batch_id": [batch_id] * len(confirms)},
     )
     result.rows_in_file = len(frame)
     result.loaded, result.replaced = len(inserts), len(diff.replaces)

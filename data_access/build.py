@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 import tomllib
 from dataclasses import dataclass
@@ -14,10 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, inspect, select
 
-from data_access import migrate, reference, schema
+from data_access import dialects, migrate, reference, schema
 from data_access.engine import PROJECT_ROOT, make_engine
 from data_access.errors import LoadError, Problem
-from data_access.loader import FileResult, LoadItem, Progress, checksum, load_items
+from data_access.loader import FileResult, LoadItem, Progress, checksum, load_items, load_key
 from data_access.readers import WideSpec
 
 DATA_DIR = PROJECT_ROOT / "data"
@@ -95,6 +96,7 @@ def _record(
         insert(schema.load_batches).values(
             source_file=name,
             checksum=digest,
+            load_key=digest,
             reader="reference",
             source=source,
             vintage=vintage,
@@ -168,10 +170,12 @@ def load_reference(conn: Connection, manifest: Manifest, progress: Progress) -> 
     progress("reference tables: " + ", ".join(f"{k} {v}" for k, v in written.items()))
 
 
-def expected_checksums(manifest: Manifest) -> set[str]:
-    """Checksums a database built from ``manifest`` holds in its load batches."""
-    paths = manifest.reference_files() + [item.path for item in manifest.observations]
-    return {checksum(p) for p in paths} | {catalogue_checksum()}
+def expected_keys(manifest: Manifest) -> set[str]:
+    """Load keys (:func:`data_access.loader.load_key`) a database built from ``manifest``
+    holds in its load batches: the reference files' checksums, the observation files' keys
+    with their manifest options, and the catalogue's checksum."""
+    keys = {checksum(p) for p in manifest.reference_files()} | {catalogue_checksum()}
+    return keys | {load_key(checksum(item.path), item) for item in manifest.observations}
 
 
 def is_up_to_date(engine: Engine, manifest: Manifest) -> bool:
@@ -181,8 +185,8 @@ def is_up_to_date(engine: Engine, manifest: Manifest) -> bool:
     if not migrate.is_current(engine):
         return False
     with engine.connect() as conn:
-        loaded = set(conn.execute(select(schema.load_batches.c.checksum)).scalars())
-    return expected_checksums(manifest) <= loaded
+        loaded = set(conn.execute(select(schema.load_batches.c.load_key)).scalars())
+    return expected_keys(manifest) <= loaded
 
 
 def build_into(engine: Engine, manifest: Manifest, progress: Progress) -> list[FileResult]:
@@ -220,16 +224,16 @@ def build(
             engine.dispose()
     else:
         temporary = sqlite_path.with_suffix(".building")
-        temporary.unlink(missing_ok=True)
+        _remove_database(temporary)
         engine = make_engine(f"sqlite:///{temporary}")
         try:
             build_into(engine, manifest, progress)
         except BaseException:
             engine.dispose()
-            temporary.unlink(missing_ok=True)
+            _remove_database(temporary)
             raise
         engine.dispose()
-        os.replace(temporary, sqlite_path)
+        _swap_in(temporary, sqlite_path)
     progress(f"built in {time.perf_counter() - started:.1f} s")
     return True
 
@@ -238,3 +242,44 @@ def _sqlite_path(engine: Engine) -> Path | None:
     if engine.dialect.name != "sqlite" or not engine.url.database:
         return None
     return Path(engine.url.database)
+
+
+def _companions(path: Path) -> list[Path]:
+    """A SQLite database's write-ahead log and its index (WAL mode)."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _remove_database(path: Path) -> None:
+    """Delete a SQLite file and its companions: a stale -wal file left by a killed build
+    would otherwise be replayed into the next file of that name."""
+    for each in (path, *_companions(path)):
+        each.unlink(missing_ok=True)
+
+
+def _swap_in(built: Path, target: Path) -> None:
+    """Put the database built at ``built`` in place of ``target`` at once for every reader.
+
+    A WAL database's -wal and -shm files belong to the file they were written for: a new file
+    renamed over a database that readers hold open would be paired with the old file's log.
+    So an existing database receives the new one's pages through SQLite's backup API, in one
+    write transaction that readers see whole or not at all; a new one is renamed into place.
+    """
+    if target.exists():
+        source = sqlite3.connect(built)
+        destination = sqlite3.connect(target, timeout=dialects.LOAD_WAIT_SECONDS)
+        try:
+            source.backup(destination)
+            replaced = True
+        except sqlite3.DatabaseError as error:
+            if "not a database" not in str(error):
+                raise
+            replaced = False  # the file is no database: nothing can be reading it
+        finally:
+            destination.close()
+            source.close()
+        if replaced:
+            _remove_database(built)
+            return
+    for each in _companions(target):
+        each.unlink(missing_ok=True)
+    os.replace(built, target)

@@ -28,7 +28,8 @@ def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
     """Create an engine for ``url`` (see :func:`resolve_url`) with the project's dialect setup.
 
     ``read_only`` opens the embedded SQLite file read-only (the app never writes) and asks
-    PostgreSQL for read-only transactions.
+    PostgreSQL for read-only transactions. A read-write engine puts a SQLite file in WAL mode
+    (see :func:`data_access.dialects.configure`), which read-only engines then read.
     """
     url = resolve_url(url)
     if url.startswith("sqlite:///") and not read_only:

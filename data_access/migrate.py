@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from data_access import dialects
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -24,6 +26,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database behind ``engine`` to ``revision`` (default: the newest)."""
     config = alembic_config()
     with engine.begin() as connection:
+        # Two loads starting at once on an empty database would both create the tables.
+        dialects.serialise_loads(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

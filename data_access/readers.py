@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import difflib
+import errno
 import io
 import json
+import math
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +40,28 @@ LONG_COLUMNS = (
 LONG_REQUIRED = ("indicator", "area_level", "area_code", "month", "value")
 LONG_OPTIONAL = ("organiser", "target_group", "flag", "vintage", "division")
 FLAGS = {"": (False, False), "suppressed": (True, False), "preliminary": (False, True)}
-# PxWeb's symbols for values that are not published.
-PXWEB_MISSING = {".", "..", "...", "-", ":", "…"}
+# PxWeb's symbols for values that are not published: ".." confidential or too uncertain,
+# "..." not available, "." not applicable (":" and "…" are variants other tables use).
+PXWEB_MISSING = {".", "..", "...", ":", "…"}
+# StatFin's "-": magnitude nil. A published zero, not a missing value.
+PXWEB_NIL = "-"
 PX_MONTH = re.compile(r"^(\d{4})M(\d{2})$")
+# A number as the formats write it: ASCII digits, an optional sign, point and exponent. Python's
+# float() also takes "51_000" and Arabic-Indic or full-width digits, which no export writes.
+NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# JSON-stat's ``updated`` is an ISO 8601 date or timestamp ("2024-01-31T08:00:00Z").
+TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:?[0-9]{2})?"
+)
+# Excel's first line naming the delimiter ("sep=,"): not part of any of the formats.
+EXCEL_SEP = re.compile(r"\s*sep=(.?)\s*", re.IGNORECASE)
+# The most cells a JSON-stat2 file may describe. The PxWeb API answers at most 100,000 a
+# query; reading a cube takes about 0.5 kB of memory and 10 µs a cell (measured: a million
+# cells, 508 MB and 10.8 s), so a file whose dimensions multiply to more is refused before it
+# is expanded.
+MAX_JSONSTAT_CELLS = 2_000_000
 
 
 @dataclass
@@ -53,6 +75,50 @@ class Parsed:
     source: str | None = None
     division: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Where the file states its vintage, for messages about it.
+    vintage_where: str = "vintage"
+
+
+def file_problem(path: Path) -> str | None:
+    """Why ``path`` is not a file the loader can read, or None when it is one.
+
+    A directory, a symbolic-link loop and a device are named as such, not as "no such file".
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file (a broken symbolic link)" if path.is_symlink() else "no such file"
+    except OSError as exc:
+        return os_reason(exc)
+    if stat.S_ISDIR(mode):
+        return "a directory, not a file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device, pipe or socket)"
+    return None
+
+
+def os_reason(error: OSError) -> str:
+    """A short reason for an error the operating system gave when opening or reading a file."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop (too many levels of symbolic links)"
+    if isinstance(error, PermissionError):
+        return "permission denied: the loader cannot read the file"
+    if isinstance(error, IsADirectoryError):
+        return "a directory, not a file"
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    return f"cannot read the file ({error.strerror or type(error).__name__})"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a LoadError naming the reason when it cannot be read."""
+    reason = file_problem(path)
+    if reason is None:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            reason = os_reason(exc)
+    raise LoadError([Problem(str(path), "file", reason)])
 
 
 def read_text(path: Path, legacy: str | None = None) -> str:
@@ -62,9 +128,7 @@ def read_text(path: Path, legacy: str | None = None) -> str:
     writes its CSV exports in Windows-1252). Text with NUL characters is rejected: it is
     binary, or UTF-16 without a byte-order mark.
     """
-    if not path.is_file():
-        raise LoadError([Problem(str(path), "file", "no such file")])
-    raw = path.read_bytes()
+    raw = read_bytes(path)
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
         raise LoadError([Problem(str(path), "file", "UTF-16 text: save the file as UTF-8")])
     try:
@@ -107,14 +171,69 @@ def _decode_legacy(path: Path, raw: bytes, legacy: str | None, error: UnicodeDec
     ) from None
 
 
+def first_line(text: str) -> tuple[int, str]:
+    """The first line with anything but blanks on it, and its number."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            return number, line
+    return 1, ""
+
+
+def delimiter_hint(text: str) -> str:
+    """ " (the file seems to use ';' as delimiter; use commas)" or "".
+
+    A delimiter fits when the header and the first row split into the same number of fields
+    (more than one) by it. The hint names a semicolon, tab or bar that fits where the comma
+    does not: labels with commas in them (PxWeb's "<variable>, <month>") make the header alone
+    misleading. A file with a header only is judged by it alone.
+    """
+    lines = [line for line in text.splitlines() if line.strip()][:2]
+
+    def fields(delim: str) -> list[int]:
+        return [len(next(csv.reader([line], delimiter=delim), [])) for line in lines]
+
+    def fits(delim: str) -> bool:
+        counts = fields(delim)
+        return len(set(counts)) == 1 and counts[0] > 1
+
+    if not lines or (len(lines) > 1 and fits(",")):
+        return ""
+    for delim in (";", "\t", "|"):
+        if fits(delim) if len(lines) > 1 else fields(delim)[0] > fields(",")[0]:
+            return f" (the file seems to use {delim!r} as delimiter; use commas)"
+    return ""
+
+
+def _reject_excel_sep(path: Path, text: str) -> None:
+    number, line = first_line(text)
+    match = EXCEL_SEP.fullmatch(line)
+    if match:
+        also = "" if match[1] == "," else " and save the file with commas"
+        raise LoadError(
+            [
+                Problem(
+                    str(path),
+                    f"line {number}",
+                    f"Excel's {_show(line.strip())} line before the header: delete it{also} "
+                    "(the first line must be the header)",
+                )
+            ]
+        )
+
+
 def csv_records(path: Path, text: str) -> list[tuple[int, list[str]]]:
-    """Non-blank CSV records with the number of the line each starts on (blank lines count)."""
+    """Non-blank CSV records with the number of the line each starts on (blank lines count).
+
+    A line of blanks only is a blank line. A file that starts with Excel's ``sep=`` line is
+    rejected with that reason.
+    """
+    _reject_excel_sep(path, text)
     reader = csv.reader(io.StringIO(text, newline=""))
     records = []
     start = 1
     try:
         for row in reader:
-            if row:
+            if row and not (len(row) == 1 and not row[0].strip()):
                 # Numbered by the line a record starts on: a quoted field can span lines.
                 records.append((start, row))
             start = reader.line_num + 1
@@ -144,7 +263,8 @@ def _csv_rows(
     records = csv_records(path, text)
     if not records:
         raise LoadError([Problem(str(path), "line 1", "the file has no header")])
-    raw = records[0][1]
+    head_line, raw = records[0]
+    at_head = f"line {head_line}"
     header = [_normal_name(h) if normalise else h.strip() for h in raw]
     if normalise:
         # Excel saves trailing empty columns as empty names with empty cells: not columns.
@@ -165,49 +285,64 @@ def _csv_rows(
             spelt = sorted({raw[i].strip() for i, h in enumerate(header) if h == name})
             also = f" (as {' and '.join(map(repr, spelt))})" if len(spelt) > 1 else ""
             problems.append(
-                Problem(str(path), "line 1", f"column {name!r} appears more than once{also}")
+                Problem(str(path), at_head, f"column {name!r} appears more than once{also}")
             )
         raise LoadError(problems)
     missing = [c for c in expected if c not in header]
     if missing:
-        hint = ""
-        first = text.splitlines()[0]
-        for delim in (";", "\t", "|"):
-            if first.count(delim) >= len(expected) - 1 and len(header) == 1:
-                hint = f" (the file seems to use {delim!r} as delimiter; use commas)"
+        hint = delimiter_hint(text)
         raise LoadError(
-            [Problem(str(path), "line 1", f"missing columns: {', '.join(missing)}{hint}")]
+            [Problem(str(path), at_head, f"missing columns: {', '.join(missing)}{hint}")]
         )
     rows = [row for _line, row in records[1:]]
     lines = [line for line, _row in records[1:]]
     problems = []
     last = lines[-1] if lines else 0
+    # A last row with fewer fields and no line break after it was cut off. One with every
+    # field is complete, even when its last field is empty (an empty optional column).
+    unterminated = not text.endswith(("\n", "\r"))
     for number, row in zip(lines, rows, strict=True):
         if len(row) != len(header):
+            cut = number == last and unterminated and len(row) < len(header)
             problems.append(
                 Problem(
                     str(path),
                     f"line {number}",
                     f"{len(row)} fields where the header has {len(header)}"
-                    + (" (truncated file?)" if number == last else ""),
+                    + (" (truncated file?)" if cut else ""),
                 )
             )
     if problems:
         raise LoadError(problems)
-    if not text.endswith(("\n", "\r")) and rows and rows[-1] and rows[-1][-1] == "":
-        raise LoadError([Problem(str(path), f"line {last}", "the last line is cut off")])
     return header, rows, lines
 
 
 def _to_number(text: str) -> float | None:
-    """Parse a number as written in a data file; None for empty. Raises ValueError otherwise."""
+    """Parse a number as written in a data file; None for empty. Raises ValueError otherwise.
+
+    Only :data:`NUMBER` is a number: ASCII digits with an optional sign, decimal point and
+    exponent. Overflow to infinity is an error.
+    """
     text = text.strip()
     if text == "":
         return None
+    if not NUMBER.fullmatch(text):
+        raise ValueError(text)
     value = float(text)
-    if value != value or value in (float("inf"), float("-inf")):
+    if value in (float("inf"), float("-inf")):
         raise ValueError(text)
     return value
+
+
+def _number_hint(text: str) -> str:
+    """Why a cell that looks numeric is not a number, or ""."""
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        return " (digits other than 0-9)"
+    if "_" in text and any(ch.isdigit() for ch in text):
+        return " (write numbers without digit separators)"
+    if re.fullmatch(r"\s*[+-]?[0-9]+,[0-9]+\s*", text):
+        return " (a decimal comma: write a point)"
+    return ""
 
 
 def _numbers(path: Path, column: str, cells: list[str], lines: list[int]) -> list[float | None]:
@@ -219,7 +354,11 @@ def _numbers(path: Path, column: str, cells: list[str], lines: list[int]) -> lis
         except ValueError:
             values.append(None)
             problems.append(
-                Problem(str(path), f"line {line}", f"{column}: {_show(cell)} is not a number")
+                Problem(
+                    str(path),
+                    f"line {line}",
+                    f"{column}: {_show(cell)} is not a number{_number_hint(cell)}",
+                )
             )
     if problems:
         raise LoadError(problems)
@@ -232,7 +371,7 @@ def _show(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 4] + "…'"
 
 
-def _long_header(path: Path, header: list[str]) -> dict[str, int]:
+def _long_header(path: Path, header: list[str], line: int = 1) -> dict[str, int]:
     """Map the long CSV's known column names to their positions, rejecting anything else.
 
     Names match case- and whitespace-insensitively (``Value`` and `` value `` are ``value``).
@@ -254,7 +393,7 @@ def _long_header(path: Path, header: list[str]) -> dict[str, int]:
         problems.append(
             Problem(
                 str(path),
-                f"line 1, column {i + 1}",
+                f"line {line}, column {i + 1}",
                 f"unknown column {shown}{hint} (the long format has {', '.join(known)})",
             )
         )
@@ -267,7 +406,7 @@ def read_long_csv(path: Path) -> Parsed:
     """Read the project's long CSV format (see README, "Loading data")."""
     text = read_text(path)
     header, rows, lines = _csv_rows(path, text, LONG_REQUIRED, normalise=True)
-    col = _long_header(path, header)
+    col = _long_header(path, header, first_line(text)[0])
 
     def cells(name: str, default: str = "") -> list[str]:
         return [r[col[name]].strip() for r in rows] if name in col else [default] * len(rows)
@@ -302,6 +441,7 @@ def read_long_csv(path: Path) -> Parsed:
     parsed = Parsed(path, "long_csv", frame)
     if len(vintages) > 1:
         raise LoadError([Problem(str(path), "column vintage", "more than one vintage in a file")])
+    parsed.vintage_where = "column vintage"
     if vintages:
         parsed.vintage = parse_date(path, "column vintage", vintages.pop())
     if len(divisions) > 1:
@@ -313,15 +453,21 @@ def read_long_csv(path: Path) -> Parsed:
 
 def parse_date(path: Path | str, where: str, text: str) -> date:
     """A YYYY-MM-DD date, or a LoadError naming where it came from."""
+    text = str(text).strip()
     try:
-        return date.fromisoformat(text.strip()[:10])
+        if DATE.fullmatch(text):
+            return date.fromisoformat(text)
+        if TIMESTAMP.fullmatch(text):
+            return datetime.fromisoformat(text).date()
     except ValueError:
-        raise LoadError([Problem(str(path), where, f"{_show(text)} is not a date")]) from None
+        pass
+    raise LoadError([Problem(str(path), where, f"{_show(text)} is not a date YYYY-MM-DD")])
 
 
 def parse_division(path: Path | str, text: str) -> int:
-    """A municipal division year such as 2025."""
-    if not re.fullmatch(r"(19|20)\d\d", str(text).strip()):
+    """A municipal division year such as 2025 (whether it is one the loader knows is checked
+    by :func:`data_access.validation.check_division`)."""
+    if not re.fullmatch(r"(19|20)[0-9][0-9]", str(text).strip()):
         raise LoadError([Problem(str(path), "division", f"{_show(text)} is not a year")])
     return int(text)
 
@@ -437,44 +583,149 @@ def _load_json(path: Path, text: str) -> Any:
         ) from None
 
 
-def _check_jsonstat_shape(path: Path, document: dict[str, Any]) -> None:
-    """The parts of a JSON-stat2 dataset the reader relies on have the types it expects."""
+def _categories(dimension: object) -> int | None:
+    """How many categories a JSON-stat dimension lists; None when it lists none readably."""
+    category = dimension.get("category") if isinstance(dimension, dict) else None
+    if not isinstance(category, dict):
+        return None
+    index = category.get("index")
+    if isinstance(index, list | dict):
+        return len(index)
+    label = category.get("label")
+    return len(label) if isinstance(label, dict) else None
+
+
+def _check_jsonstat_shape(path: Path, document: dict[str, Any]) -> int:
+    """The parts of a JSON-stat2 dataset the reader relies on have the types it expects.
+
+    The cube's size is checked first, before anything is expanded: every dimension must list
+    as many categories as ``size`` gives, the cells they multiply to must be at most
+    :data:`MAX_JSONSTAT_CELLS`, and ``value`` must hold that many values. Returns the number
+    of cells.
+    """
+    where = str(path)
     problems = []
     ids, size = document.get("id"), document.get("size")
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        problems.append(
-            Problem(str(path), "id", "JSON-stat 'id' must be a list of dimension names")
-        )
+        problems.append(Problem(where, "id", "JSON-stat 'id' must be a list of dimension names"))
     if not isinstance(size, list) or not all(
         isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in size
     ):
-        problems.append(Problem(str(path), "size", "JSON-stat 'size' must be a list of counts"))
-    status = document.get("status") or {}
-    if isinstance(status, dict) and not all(str(k).isdigit() for k in status):
-        problems.append(
-            Problem(str(path), "status", "JSON-stat 'status' keys must be value positions")
+        problems.append(Problem(where, "size", "JSON-stat 'size' must be a list of counts"))
+    if problems:
+        raise LoadError(problems)
+    assert isinstance(ids, list) and isinstance(size, list)
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise LoadError(
+            [Problem(where, "id", f"dimension {_show(i)} appears more than once") for i in repeated]
+        )
+    if len(ids) != len(size):
+        raise LoadError(
+            [Problem(where, "size", f"{len(size)} counts in 'size' for {len(ids)} dimensions")]
+        )
+    dimensions = document.get("dimension")
+    if not isinstance(dimensions, dict):
+        raise LoadError([Problem(where, "dimension", "JSON-stat 'dimension' is missing")])
+    for name, count in zip(ids, size, strict=True):
+        listed = _categories(dimensions.get(name))
+        if listed is None:
+            problems.append(Problem(where, f"dimension {name}", "lists no categories"))
+        elif listed != count:
+            problems.append(
+                Problem(
+                    where,
+                    f"dimension {name}",
+                    f"{listed:,} categories where 'size' gives {count:,}",
+                )
+            )
+    if problems:
+        raise LoadError(problems)
+    cells = math.prod(size)
+    if cells > MAX_JSONSTAT_CELLS:
+        raise LoadError(
+            [
+                Problem(
+                    where,
+                    "size",
+                    f"the dimensions give {cells:,} cells, more than the "
+                    f"{MAX_JSONSTAT_CELLS:,} a file may hold: download the table in parts",
+                )
+            ]
         )
     values = document.get("value")
-    cells = values.values() if isinstance(values, dict) else values
-    if not isinstance(cells, (list, type({}.values()))):
-        problems.append(Problem(str(path), "value", "JSON-stat 'value' is missing"))
+    if isinstance(values, list) and len(values) != cells:
+        raise LoadError(
+            [
+                Problem(
+                    where,
+                    "value",
+                    f"{len(values)} values where the dimensions give {cells} (truncated?)",
+                )
+            ]
+        )
+    if isinstance(values, dict) and not all(
+        str(k).isdigit() and str(k).isascii() and int(k) < cells for k in values
+    ):
+        problems.append(
+            Problem(where, "value", f"JSON-stat 'value' keys must be positions below {cells}")
+        )
+    status = document.get("status")
+    if status is not None and not isinstance(status, str | list | dict):
+        problems.append(
+            Problem(where, "status", "JSON-stat 'status' must be a string, a list or an object")
+        )
+    if isinstance(status, dict) and not all(
+        str(k).isdigit() and str(k).isascii() and int(k) < cells for k in status
+    ):
+        problems.append(Problem(where, "status", "JSON-stat 'status' keys must be value positions"))
+    if isinstance(status, list) and len(status) > cells:
+        problems.append(
+            Problem(where, "status", f"{len(status)} status symbols for {cells} values")
+        )
+    cells_given = values.values() if isinstance(values, dict) else values
+    if not isinstance(cells_given, (list, type({}.values()))):
+        problems.append(Problem(where, "value", "JSON-stat 'value' is missing"))
     else:
-        for position, cell in enumerate(cells):
+        for position, cell in enumerate(cells_given):
             if cell is not None and (isinstance(cell, bool) or not isinstance(cell, int | float)):
                 problems.append(
-                    Problem(str(path), f"value {position}", f"{_show(cell)} is not a number")
+                    Problem(where, f"value {position}", f"{_show(cell)} is not a number")
                 )
                 if len(problems) > 50:
                     break
     if problems:
         raise LoadError(problems)
+    return cells
+
+
+def _statuses(document: dict[str, Any], cells: int) -> pd.Series:
+    """Each value's status symbol ("" for none), by position.
+
+    JSON-stat2 allows three forms: one string for every value, a list by position, or an
+    object keyed by position.
+    """
+    status = document.get("status")
+    symbols = pd.Series("", index=range(cells), dtype=object)
+    if isinstance(status, str):
+        symbols[:] = status.strip()
+    elif isinstance(status, list):
+        for position, symbol in enumerate(status):
+            if symbol is not None:
+                symbols[position] = str(symbol).strip()
+    elif isinstance(status, dict):
+        for position, symbol in status.items():
+            if symbol is not None:
+                symbols[int(position)] = str(symbol).strip()
+    return symbols
 
 
 def read_jsonstat(path: Path, tiedot: Mapping[str, str]) -> Parsed:
     """Read a PxWeb JSON-stat2 dataset (dimensions area, month and Tiedot in any order).
 
     ``tiedot`` maps StatFin variable codes to indicator codes. The file's ``updated`` field is
-    its vintage; values with a status symbol or null are stored as suppressed.
+    its vintage. A null value or one with the status ``..``, ``...`` or ``.`` is stored as
+    suppressed, without a value; the status ``-`` (magnitude nil) is a published zero.
     """
     from pyjstat import pyjstat
 
@@ -482,7 +733,7 @@ def read_jsonstat(path: Path, tiedot: Mapping[str, str]) -> Parsed:
     document = _load_json(path, text)
     if not isinstance(document, dict) or document.get("class") != "dataset":
         raise LoadError([Problem(str(path), "file", "not a JSON-stat2 dataset")])
-    _check_jsonstat_shape(path, document)
+    cells = _check_jsonstat_shape(path, document)
     ids = document.get("id") or []
     dims = {d.lower(): d for d in ids}
     area_dim = next((dims[k] for k in ("alue", "region", "område") if k in dims), None)
@@ -501,29 +752,15 @@ def read_jsonstat(path: Path, tiedot: Mapping[str, str]) -> Parsed:
         raise LoadError(
             [Problem(str(path), "dimensions", f"missing dimension(s): {', '.join(missing)}")]
         )
-    values = document.get("value")
-    size = document.get("size") or []
-    expected = 1
-    for n in size:
-        expected *= int(n)
-    if isinstance(values, list) and len(values) != expected:
-        raise LoadError(
-            [
-                Problem(
-                    str(path),
-                    "value",
-                    f"{len(values)} values where the dimensions give {expected} (truncated?)",
-                )
-            ]
-        )
     try:
         table = pyjstat.Dataset.read(text).write("dataframe", naming="id")
     except Exception as exc:  # pyjstat raises bare errors on malformed documents
         raise LoadError([Problem(str(path), "file", f"malformed JSON-stat2: {exc}")]) from None
-    status = document.get("status") or {}
-    if isinstance(status, list):
-        status = {str(i): s for i, s in enumerate(status) if s}
-    flagged = {int(k) for k, v in status.items() if str(v).strip() in PXWEB_MISSING}
+    if len(table) != cells:
+        raise LoadError(
+            [Problem(str(path), "file", f"malformed JSON-stat2: {len(table)} cells, not {cells}")]
+        )
+    table = table.reset_index(drop=True)
     other_dims = [d for d in ids if d not in (area_dim, month_dim, info_dim)]
     problems = [
         Problem(str(path), f"dimension {d}", "has more than one category; select one")
@@ -544,14 +781,30 @@ def read_jsonstat(path: Path, tiedot: Mapping[str, str]) -> Parsed:
             "target_group": "all",
         }
     )
-    frame["suppressed"] = frame["value"].isna() | frame.index.isin(sorted(flagged))
-    frame.loc[frame["suppressed"], "value"] = float("nan")
-    frame["preliminary"] = False
     frame["where"] = [
         f"record {a}/{m}/{t}"
         for a, m, t in zip(table[area_dim], table[month_dim], table[info_dim], strict=True)
     ]
+    symbols = _statuses(document, cells)
+    nil = (symbols == PXWEB_NIL).to_numpy()
+    contradicted = nil & frame["value"].notna().to_numpy() & (frame["value"] != 0).to_numpy()
+    if contradicted.any():
+        raise LoadError(
+            [
+                Problem(
+                    str(path),
+                    row.where,
+                    f"status '-' (magnitude nil) with the value {row.value:g}",
+                )
+                for row in frame[contradicted].head(50).itertuples()
+            ]
+        )
+    frame.loc[nil, "value"] = 0.0
+    frame["suppressed"] = frame["value"].isna() | symbols.isin(PXWEB_MISSING).to_numpy()
+    frame.loc[frame["suppressed"], "value"] = float("nan")
+    frame["preliminary"] = False
     parsed = Parsed(path, "pxweb_jsonstat2", frame[[*LONG_COLUMNS, "where"]])
+    parsed.vintage_where = "updated"
     if document.get("updated"):
         parsed.vintage = parse_date(path, "updated", str(document["updated"]))
     parsed.source = str(document.get("source") or "Statistics Finland") + (
@@ -566,7 +819,9 @@ def read_pxweb_csv(
 ) -> Parsed:
     """Read a PxWeb CSV export with areas as rows and "<variable>, <time>" columns.
 
-    The export may be UTF-8 or, as PxWeb writes it, Windows-1252.
+    The export may be UTF-8 or, as PxWeb writes it, Windows-1252, and must be comma-separated.
+    A cell ``..``, ``...`` or ``.`` (or an empty one) is stored as suppressed; ``-``
+    (magnitude nil) is a published zero.
 
     PxWeb CSV carries labels, not codes: ``labels`` maps variable labels (any language) to
     indicator codes and ``area_names`` maps area labels (or ``KU091``-style codes) to
@@ -576,10 +831,14 @@ def read_pxweb_csv(
     table = csv_records(path, text)
     if len(table) < 2:
         raise LoadError([Problem(str(path), "line 2", "no data rows")])
-    header = table[0][1]
+    head_line, header = table[0]
+    at_head = f"line {head_line}"
+    hint = delimiter_hint(text)
+    if hint:
+        raise LoadError([Problem(str(path), at_head, f"not comma-separated{hint}")])
     if len(header) < 2:
         raise LoadError(
-            [Problem(str(path), "line 1", "one column only: not a PxWeb CSV (delimiter?)")]
+            [Problem(str(path), at_head, "one column only: not a PxWeb CSV (delimiter?)")]
         )
     problems: list[Problem] = []
     columns: list[tuple[int, str, str]] = []
@@ -589,7 +848,7 @@ def read_pxweb_csv(
         match = PX_MONTH.match(period)
         if label not in labels:
             problems.append(
-                Problem(str(path), f"line 1, column {i + 1}", f"unknown variable {_show(label)}")
+                Problem(str(path), f"{at_head}, column {i + 1}", f"unknown variable {_show(label)}")
             )
         if not match:
             reason = (
@@ -597,7 +856,7 @@ def read_pxweb_csv(
                 if period.isdigit()
                 else f"{_show(period)} is not a month such as 2021M03"
             )
-            problems.append(Problem(str(path), f"line 1, column {i + 1}", reason))
+            problems.append(Problem(str(path), f"{at_head}, column {i + 1}", reason))
         if label in labels and match:
             columns.append((i, labels[label], px_month(period)))
     records = []
@@ -616,13 +875,13 @@ def read_pxweb_csv(
             cell = row[i].strip().strip('"')
             suppressed = cell in PXWEB_MISSING
             try:
-                value = None if suppressed else _to_number(cell)
+                value = 0.0 if cell == PXWEB_NIL else None if suppressed else _to_number(cell)
             except ValueError:
                 problems.append(
                     Problem(
                         str(path),
                         f"line {number}, column {i + 1}",
-                        f"{_show(cell)} is not a number",
+                        f"{_show(cell)} is not a number{_number_hint(cell)}",
                     )
                 )
                 continue

@@ -142,7 +142,12 @@ load_batches = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("source_file", Text, nullable=False),
+    # SHA-256 of the file's bytes: which file this batch was.
     Column("checksum", String(64), nullable=False),
+    # What makes two loads the same (data_access.loader.load_key): the checksum and the options
+    # that change what is stored (vintage, division). A load whose key is here is skipped.
+    # The default '' (SQLite adds a NOT NULL column only with one) is never a key.
+    Column("load_key", String(64), nullable=False, server_default=""),
     Column("reader", String(24), nullable=False),
     Column("source", Text, nullable=False),
     Column("vintage", Date, nullable=False),
@@ -153,6 +158,7 @@ load_batches = Table(
     Column("loaded_at", DateTime(timezone=True), nullable=False),
     Column("synthetic", Boolean, nullable=False, default=False),
     Index("ix_load_batches_checksum", "checksum"),
+    Index("ix_load_batches_load_key", "load_key"),
 )
 
 observations = Table(
@@ -176,6 +182,8 @@ observations = Table(
     ),
     CheckConstraint("organiser IN ('all', 'municipal', 'te_office')", name="organiser"),
     CheckConstraint("value IS NOT NULL OR suppressed", name="value_or_suppressed"),
+    # A suppressed figure is secret: the row says it exists, never what it is.
+    CheckConstraint("value IS NULL OR NOT suppressed", name="suppressed_without_value"),
     # The key's order serves the pages' two questions: one indicator for every area of a level
     # in a month (a key prefix) and one indicator's series over a level (a key range). SQLite
     # stores the rows in key order instead of repeating the key in a separate index.

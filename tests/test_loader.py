@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, select
+from alembic import command
+from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from data_access import schema
+from data_access import dialects, migrate, schema
 from data_access.errors import LoadError
-from data_access.loader import LoadItem, load_items
+from data_access.loader import LoadItem, load_items, load_key
+from data_access.readers import parse_date
 
 HEADER = "indicator,area_level,area_code,month,value"
 GOOD = """indicator,area_level,area_code,month,value
@@ -386,3 +390,404 @@ def test_header_names_match_case_and_whitespace_insensitively(
     text = GOOD.replace(HEADER, " Indicator , AREA_LEVEL,area_code,Month,VALUE", 1)
     results = load(reference_engine, write(tmp_path, "upper.csv", text))
     assert results[0].loaded == 4
+
+
+# --- vintages (issue 15, item 2)
+
+ONE = HEADER + "\nunemployed_jobseekers,municipality,091,2021-03,{value}{flag}\n"
+
+
+def one(value: object, flag: str | None = None) -> str:
+    text = ONE.format(value=value, flag="," + flag if flag is not None else "")
+    return text.replace(HEADER, HEADER + ",flag", 1) if flag is not None else text
+
+
+def helsinki(engine: Engine) -> tuple[float, bool, bool, str]:
+    obs = schema.observations
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(obs.c.value, obs.c.suppressed, obs.c.preliminary, obs.c.vintage).where(
+                obs.c.indicator == "unemployed_jobseekers", obs.c.area_code == "091"
+            )
+        ).one()
+    return row.value, row.suppressed, row.preliminary, str(row.vintage)
+
+
+FUTURE_COLUMN = HEADER + ",vintage\nunemployed_jobseekers,municipality,091,2021-03,1,2099-12-31\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "vintage", "where"),
+    [
+        (GOOD, date(2099, 12, 31), "--vintage"),
+        (GOOD, date(2026, 11, 26), "--vintage"),
+        (FUTURE_COLUMN, None, "column vintage"),
+    ],
+    ids=["option 2099", "option tomorrow", "column 2099"],
+)
+def test_vintage_after_today_is_rejected(
+    reference_engine: Engine, tmp_path: Path, content: str, vintage: date | None, where: str
+) -> None:
+    """A future vintage would block every real later correction as "kept newer"."""
+    path = write(tmp_path, "future.csv", content)
+    before = fingerprint(reference_engine)
+    with pytest.raises(LoadError) as info:
+        load(reference_engine, path, vintage=vintage)
+    assert f"{path}: {where}: vintage " in info.value.report()
+    assert "is after today (2026-11-25)" in info.value.report()
+    assert fingerprint(reference_engine) == before
+
+
+def test_vintage_of_today_is_accepted(reference_engine: Engine, tmp_path: Path) -> None:
+    results = load(reference_engine, write(tmp_path, "a.csv", GOOD), vintage=date(2026, 11, 25))
+    assert results[0].loaded == 4
+
+
+@pytest.mark.parametrize("text", ["2024-01-31junk", "2024-01-31 ", "20240131", "2024-1-31"])
+def test_malformed_vintage_is_not_cut_short(
+    reference_engine: Engine, tmp_path: Path, text: str
+) -> None:
+    content = HEADER + f",vintage\nunemployed_jobseekers,municipality,091,2021-03,1,{text}\n"
+    if text.strip() == "2024-01-31":
+        # Blanks around a cell are not part of it.
+        assert load(reference_engine, write(tmp_path, "v.csv", content), vintage=None)
+        return
+    with pytest.raises(LoadError, match=rf"column vintage: '{text}' is not a date YYYY-MM-DD"):
+        load(reference_engine, write(tmp_path, "v.csv", content), vintage=None)
+
+
+def test_parse_date_takes_dates_and_timestamps_only() -> None:
+    assert parse_date("f", "updated", "2024-01-31T08:00:00Z") == date(2024, 1, 31)
+    assert parse_date("f", "updated", "2024-01-31 08:00") == date(2024, 1, 31)
+    assert parse_date("f", "vintage", "2024-01-31") == date(2024, 1, 31)
+    for text in ("2024-01-31junk", "2024-01-31T08:00:00Zjunk", "2024-W05-3", "٢٠٢٤-٠١-٣١"):
+        with pytest.raises(LoadError, match="is not a date"):
+            parse_date("f", "updated", text)
+
+
+def test_newest_confirmation_keeps_an_older_file_from_overwriting(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    """2024-01-31: 200; 2024-03-31 confirms 200; a late file of 2024-02-29 says 190: 200 stays.
+
+    The confirmation records its vintage; before, the row kept 2024-01-31 and the 2024-02-29
+    file, newer than that, overwrote the newer confirmation.
+    """
+    load(reference_engine, write(tmp_path, "jan.csv", one(200)), vintage=date(2024, 1, 31))
+    march = load(
+        reference_engine, write(tmp_path, "mar.csv", one(200) + "\n"), vintage=date(2024, 3, 31)
+    )
+    assert (march[0].unchanged, march[0].confirmed, march[0].replaced) == (1, 1, 0)
+    assert helsinki(reference_engine) == (200.0, False, False, "2024-03-31")
+    february = load(
+        reference_engine, write(tmp_path, "feb.csv", one(190)), vintage=date(2024, 2, 29)
+    )
+    assert (february[0].superseded, february[0].replaced) == (1, 0)
+    assert "1 kept newer" in february[0].line()
+    assert helsinki(reference_engine) == (200.0, False, False, "2024-03-31")
+
+
+def test_confirmation_points_at_the_confirming_batch(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    load(reference_engine, write(tmp_path, "a.csv", GOOD), vintage=date(2024, 1, 31))
+    second = load(
+        reference_engine, write(tmp_path, "b.csv", GOOD + "\n"), vintage=date(2024, 3, 31)
+    )
+    obs = schema.observations
+    with reference_engine.connect() as conn:
+        batches = set(conn.execute(select(obs.c.batch_id)).scalars())
+    assert batches == {second[0].batch_id}
+
+
+def test_final_figure_equal_to_the_preliminary_clears_the_flag(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    load(
+        reference_engine,
+        write(tmp_path, "p.csv", one(200, "preliminary")),
+        vintage=date(2024, 1, 31),
+    )
+    assert helsinki(reference_engine) == (200.0, False, True, "2024-01-31")
+    final = load(
+        reference_engine, write(tmp_path, "f.csv", one(200, "")), vintage=date(2024, 2, 29)
+    )
+    assert final[0].replaced == 1
+    assert helsinki(reference_engine) == (200.0, False, False, "2024-02-29")
+
+
+def test_same_vintage_final_and_preliminary_is_a_conflict(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    load(reference_engine, write(tmp_path, "p.csv", one(200, "preliminary")))
+    with pytest.raises(LoadError, match=r"200 differs from 200 \(preliminary\) already loaded"):
+        load(reference_engine, write(tmp_path, "f.csv", one(200, "")))
+
+
+def test_same_bytes_with_another_vintage_are_loaded_again(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "good.csv", GOOD)
+    load(reference_engine, path, vintage=date(2024, 1, 31))
+    again = load(reference_engine, path, vintage=date(2024, 1, 31))
+    assert again[0].skipped
+    newer = load(reference_engine, path, vintage=date(2024, 6, 30))
+    assert not newer[0].skipped
+    assert newer[0].confirmed == 4
+    assert set(stored(reference_engine)["vintage"].astype(str)) == {"2024-06-30"}
+    assert load(reference_engine, path, vintage=date(2024, 6, 30))[0].skipped
+
+
+def test_same_bytes_with_another_division_are_loaded_again(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path, "d.csv", HEADER + "\nunemployed_share_pct,municipality,507,2024-12,9.4\n"
+    )
+    load(reference_engine, path)
+    regrouped = load(reference_engine, path, division=2025)
+    assert not regrouped[0].skipped and regrouped[0].loaded == 1
+    assert set(stored(reference_engine)["area_code"]) == {"507", "507+588"}
+
+
+def test_load_key_is_the_checksum_without_options() -> None:
+    """So a batch recorded before revision 0003 (key = checksum) still makes a load skip."""
+    item = LoadItem(path=Path("x.csv"))
+    assert load_key("ab" * 32, item) == "ab" * 32
+    with_vintage = LoadItem(path=Path("x.csv"), vintage=date(2024, 1, 31))
+    assert load_key("ab" * 32, with_vintage) != "ab" * 32
+    assert load_key("ab" * 32, with_vintage) != load_key(
+        "ab" * 32, LoadItem(path=Path("x.csv"), vintage=date(2024, 2, 29))
+    )
+    assert load_key("ab" * 32, LoadItem(path=Path("x.csv"), source="other")) == "ab" * 32
+
+
+# --- suppressed values (item 3)
+
+
+def test_suppressed_row_with_a_value_is_rejected(reference_engine: Engine, tmp_path: Path) -> None:
+    before = fingerprint(reference_engine)
+    with pytest.raises(LoadError, match="line 2: a value flagged 'suppressed': leave the value"):
+        load(reference_engine, write(tmp_path, "s.csv", one(4, "suppressed")))
+    assert fingerprint(reference_engine) == before
+
+
+def test_database_refuses_a_suppressed_value(reference_engine: Engine, tmp_path: Path) -> None:
+    """The schema keeps the secret too, whatever writes the row."""
+    results = load(reference_engine, write(tmp_path, "a.csv", GOOD))
+    obs = schema.observations
+    with pytest.raises(IntegrityError), reference_engine.begin() as conn:
+        conn.execute(
+            insert(obs).values(
+                indicator="unemployed_jobseekers",
+                area_level="municipality",
+                area_code="035",
+                month="2021-03",
+                organiser="all",
+                target_group="all",
+                value=4.0,
+                suppressed=True,
+                preliminary=False,
+                vintage=date(2024, 1, 31),
+                batch_id=results[0].batch_id,
+            )
+        )
+
+
+def test_migration_erases_stored_secret_values(reference_engine: Engine, tmp_path: Path) -> None:
+    """A suppressed value stored before revision 0003 is erased by it, the summary recounted."""
+    load(reference_engine, write(tmp_path, "a.csv", GOOD))
+    config = migrate.alembic_config()
+    with reference_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    obs = schema.observations
+    helsinki_row = (obs.c.area_code == "091") & (obs.c.indicator == "unemployed_jobseekers")
+    with reference_engine.begin() as conn:
+        conn.execute(update(obs).where(helsinki_row).values(suppressed=True))
+    migrate.upgrade(reference_engine)
+    with reference_engine.connect() as conn:
+        row = conn.execute(select(obs.c.value, obs.c.suppressed).where(helsinki_row)).one()
+        published = conn.execute(
+            select(schema.series_months.c.published).where(
+                schema.series_months.c.indicator == "unemployed_jobseekers",
+                schema.series_months.c.area_level == "municipality",
+            )
+        ).scalar_one()
+    assert (row.value, row.suppressed) == (None, True)
+    assert published == 0
+    assert migrate.is_current(reference_engine)
+
+
+# --- plausibility (item 5)
+
+
+def test_count_checked_against_the_stored_labour_force(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    """5.9 million unemployed in Pertunmaa (labour force 700, test data) in a month without a
+    stored labour force: rejected against the largest one known."""
+    labour = HEADER + "\nlabour_force,municipality,588,2021-03,700\n"
+    load(reference_engine, write(tmp_path, "lf.csv", labour))
+    before = fingerprint(reference_engine)
+    absurd = write(
+        tmp_path, "u.csv", HEADER + "\nunemployed_jobseekers,municipality,588,2024-06,5900000\n"
+    )
+    with pytest.raises(LoadError) as info:
+        load(reference_engine, absurd, vintage=date(2024, 7, 31))
+    assert (
+        "line 2: unemployed_jobseekers 5.9e+06 is implausible for municipality 588: more than "
+        "1.5 × its labour force 700 ((in the database))"
+    ) in info.value.report()
+    assert fingerprint(reference_engine) == before
+    plausible = write(
+        tmp_path, "ok.csv", HEADER + "\nunemployed_jobseekers,municipality,588,2024-06,60\n"
+    )
+    assert load(reference_engine, plausible, vintage=date(2024, 7, 31))[0].loaded == 1
+
+
+@pytest.mark.parametrize("cell", ["51_318", "٥١٣١٨", "５１３１８", "5_1", "0x10", "1e", "."])
+def test_only_ascii_decimal_numbers(reference_engine: Engine, tmp_path: Path, cell: str) -> None:
+    """Python's float() reads "51_318" and Arabic-Indic or full-width digits; no export does."""
+    with pytest.raises(LoadError, match=r"value: .* is not a number"):
+        load(reference_engine, write(tmp_path, "n.csv", one(cell)))
+
+
+@pytest.mark.parametrize("cell", ["+51318", "51318.0", "5.1318e4", " 51318 "])
+def test_ascii_decimal_numbers_load(reference_engine: Engine, tmp_path: Path, cell: str) -> None:
+    load(reference_engine, write(tmp_path, "n.csv", one(cell)))
+    assert helsinki(reference_engine)[0] == 51318.0
+
+
+@pytest.mark.parametrize(
+    ("code", "month", "division", "reason"),
+    [
+        ("588", "2025-01", None, "municipality 588 no longer existed in 2025-01"),
+        ("588", "2026-03", None, "municipality 588 no longer existed in 2026-03"),
+        ("507", "2025-02", None, "municipality 507 absorbed 588 on 2025-01-01"),
+        ("588", "2024-12", 2025, "did not exist in the 2025 division"),
+    ],
+)
+def test_merger_table_applies_to_dates(
+    reference_engine: Engine,
+    tmp_path: Path,
+    code: str,
+    month: str,
+    division: int | None,
+    reason: str,
+) -> None:
+    path = write(
+        tmp_path, "m.csv", HEADER + f"\nunemployed_share_pct,municipality,{code},{month},9.1\n"
+    )
+    with pytest.raises(LoadError, match=reason):
+        load(reference_engine, path, division=division)
+
+
+def test_figures_before_a_merger_load_in_the_default_division(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "m.csv",
+        HEADER + "\nunemployed_share_pct,municipality,588,2024-12,9.1\n"
+        "unemployed_share_pct,municipality,507,2024-12,9.4\n",
+    )
+    assert load(reference_engine, path)[0].loaded == 2
+
+
+@pytest.mark.parametrize(
+    ("division", "reason"),
+    [
+        (2099, "--division: division 2099 is in the future"),
+        (2027, "--division: division 2027 is in the future"),
+        (2019, "--division: division 2019 is unknown"),
+    ],
+)
+def test_unknown_division_is_rejected(
+    reference_engine: Engine, tmp_path: Path, division: int, reason: str
+) -> None:
+    with pytest.raises(LoadError, match=reason):
+        load(reference_engine, write(tmp_path, "d.csv", GOOD), division=division)
+
+
+def test_division_of_this_year_is_accepted(reference_engine: Engine, tmp_path: Path) -> None:
+    assert load(reference_engine, write(tmp_path, "d.csv", GOOD), division=2026)[0].loaded == 4
+
+
+# --- messages (items 13 and 15)
+
+
+def test_other_file_of_the_load_is_named_not_the_database(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    count = write(
+        tmp_path, "count.csv", HEADER + "\nunemployed_jobseekers,municipality,091,2021-03,400000\n"
+    )
+    labour = write(
+        tmp_path, "labour.csv", HEADER + "\nlabour_force,municipality,091,2021-03,354055\n"
+    )
+    for order in ((count, labour), (labour, count)):
+        with pytest.raises(LoadError) as info:
+            load(reference_engine, *order)
+        assert info.value.report() == (
+            f"{count}: line 2: unemployed_jobseekers 400000 exceeds labour_force 354055 "
+            f"({labour}, line 2) for 091 2021-03"
+        )
+
+
+def test_short_municipality_code_gets_a_hint(reference_engine: Engine, tmp_path: Path) -> None:
+    path = write(tmp_path, "c.csv", HEADER + "\nunemployed_jobseekers,municipality,91,2021-03,1\n")
+    with pytest.raises(LoadError, match="municipality codes have three digits: did you mean '091'"):
+        load(reference_engine, path)
+
+
+def test_unreadable_file_is_a_message(
+    reference_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root ``chmod 000`` does not stop reading, so the refusal is simulated."""
+    path = write(tmp_path, "secret.csv", GOOD)
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(LoadError) as info:
+        load(reference_engine, path)
+    assert info.value.report() == (
+        f"{path}: file: permission denied: the loader cannot read the file"
+    )
+
+
+def test_database_errors_are_one_line() -> None:
+    """No SQL statement, no parameters, no traceback: the driver's first line, or a hint."""
+
+    class Denied(Exception):
+        sqlstate = "42501"
+
+        def __str__(self) -> str:
+            return "permission denied for table load_batches"
+
+    statement = "INSERT INTO load_batches (source_file, checksum) VALUES (%(a)s, %(b)s)"
+    error = ProgrammingError(statement, {"a": "x" * 500, "b": "y"}, Denied())
+    assert dialects.error_message(error) == (
+        "permission denied: the database role cannot write; use the loader role"
+    )
+    readonly = OperationalError(
+        statement, {}, sqlite3.OperationalError("attempt to write a readonly database")
+    )
+    assert dialects.error_message(readonly).startswith("permission denied")
+
+    class Duplicate(Exception):
+        sqlstate = "23505"
+
+        def __str__(self) -> str:
+            return (
+                'duplicate key value violates unique constraint "pk_series_months"\n'
+                "DETAIL:  Key (organiser)=(all) already exists."
+            )
+
+    message = dialects.error_message(IntegrityError(statement, {"a": 1}, Duplicate()))
+    assert message == 'duplicate key value violates unique constraint "pk_series_months"'

@@ -173,7 +173,8 @@ def load_reference(conn: Connection, manifest: Manifest, progress: Progress) -> 
 def expected_keys(manifest: Manifest) -> set[str]:
     """Load keys (:func:`data_access.loader.load_key`) a database built from ``manifest``
     holds in its load batches: the reference files' checksums, the observation files' keys
-    with their manifest options, and the catalogue's checksum."""
+    with their manifest options, and the catalogue's checksum.
+    """
     keys = {checksum(p) for p in manifest.reference_files()} | {catalogue_checksum()}
     return keys | {load_key(checksum(item.path), item) for item in manifest.observations}
 
@@ -251,7 +252,8 @@ def _companions(path: Path) -> list[Path]:
 
 def _remove_database(path: Path) -> None:
     """Delete a SQLite file and its companions: a stale -wal file left by a killed build
-    would otherwise be replayed into the next file of that name."""
+    would otherwise be replayed into the next file of that name.
+    """
     for each in (path, *_companions(path)):
         each.unlink(missing_ok=True)
 

@@ -76,7 +76,8 @@ def _sqlite_read_only_creator(path: str) -> Any:
 
 def _frozen(path: Path) -> bool:
     """True when nobody can write beside ``path`` and it has no -wal file: a read-only file
-    system, or a directory without any write permission."""
+    system, or a directory without any write permission.
+    """
     if not path.is_file() or path.with_name(path.name + "-wal").exists():
         return False
     directory = path.parent

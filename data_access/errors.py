@@ -15,7 +15,7 @@ def printable(text: str) -> str:
     """``text`` safe to print on one line: undecodable bytes and control characters escaped.
 
     A file name whose bytes are not UTF-8 reaches Python as lone surrogates, which no encoder
-    accepts; it is shown as ``\\xff`` escapes instead, as are tabs and line breaks.
+    accepts; it is shown as backslash-x escapes instead, as are tabs and line breaks.
     """
     if not _UNPRINTABLE.search(text):
         return text

@@ -320,7 +320,8 @@ def _existing(conn: Connection, frame: pd.DataFrame) -> pd.DataFrame:
 
 def _stored_labour_force(conn: Connection, codes: Iterable[str]) -> pd.DataFrame:
     """The stored labour force (all organisers and target groups) of ``codes`` and of the
-    country, in every month, for :func:`data_access.validation.check_labour_force`."""
+    country, in every month, for :func:`data_access.validation.check_labour_force`.
+    """
     obs = schema.observations
     query = select(obs.c.area_level, obs.c.area_code, obs.c.month, obs.c.value).where(
         obs.c.indicator == validation.LABOUR_FORCE,
@@ -357,7 +358,8 @@ class _Diff:
 
 def _diff(prepared: _Prepared, existing: pd.DataFrame) -> _Diff:
     """Split a file's rows into inserts, replacements and confirmations; count unchanged
-    (confirmations included) and superseded rows; list same-vintage conflicts."""
+    (confirmations included) and superseded rows; list same-vintage conflicts.
+    """
     frame = prepared.parsed.frame
     name = prepared.item.display_name or str(prepared.item.path)
     merged = frame.merge(existing, on=KEY, how="left", suffixes=("", "_old"), indicator=True)
@@ -472,7 +474,8 @@ def load_items(
 
 def _check_across(conn: Connection, prepared: list[_Prepared]) -> list[Problem]:
     """The rules that compare a file with other values: stored ones and the load's other
-    files (each named in the message as itself, never as "in the database")."""
+    files (each named in the message as itself, never as "in the database").
+    """
     if not prepared:
         return []
     frames = [
@@ -531,7 +534,8 @@ def _update_rows(conn: Connection, rows: pd.DataFrame, values: dict[str, list[ob
 
 def _write(conn: Connection, prep: _Prepared, result: FileResult) -> series.Changes:
     """Insert, replace and confirm one file's rows; returns the series (and months) it
-    changed."""
+    changed.
+    """
     frame = prep.parsed.frame
     diff = _diff(prep, _existing(conn, frame))
     if diff.conflicts:

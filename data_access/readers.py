@@ -180,7 +180,7 @@ def first_line(text: str) -> tuple[int, str]:
 
 
 def delimiter_hint(text: str) -> str:
-    """ " (the file seems to use ';' as delimiter; use commas)" or "".
+    """A hint such as " (the file seems to use ';' as delimiter; use commas)", or "".
 
     A delimiter fits when the header and the first row split into the same number of fields
     (more than one) by it. The hint names a semicolon, tab or bar that fits where the comma
@@ -466,7 +466,8 @@ def parse_date(path: Path | str, where: str, text: str) -> date:
 
 def parse_division(path: Path | str, text: str) -> int:
     """A municipal division year such as 2025 (whether it is one the loader knows is checked
-    by :func:`data_access.validation.check_division`)."""
+    by :func:`data_access.validation.check_division`).
+    """
     if not re.fullmatch(r"(19|20)[0-9][0-9]", str(text).strip()):
         raise LoadError([Problem(str(path), "division", f"{_show(text)} is not a year")])
     return int(text)

@@ -205,7 +205,8 @@ def check_division(
 ) -> list[Problem]:
     """A municipal division must be one the loader knows: from the trial-period division
     (:data:`BASE_DIVISION`, the reference data's) to the current year's. A future division
-    (2099) does not exist yet; an earlier one holds changes the reference data does not have."""
+    (2099) does not exist yet; an earlier one holds changes the reference data does not have.
+    """
     if division is None:
         return []
     year = (today or date.today()).year

@@ -136,6 +136,32 @@ def real_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
+def unverified_sqlite_url(real_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A copy of the real SQLite database in which A19 (Pori, Kokemäki, Ulvila) is unverified
+    again, as it was before the December 2026 data update: TEST DATA for the unverified
+    switch, since every shipped membership is now confirmed."""
+    import shutil
+    import sqlite3
+
+    copy = tmp_path_factory.mktemp("unverified") / "seuranta.db"
+    shutil.copy(real_sqlite_url.removeprefix("sqlite:///"), copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute(
+            "UPDATE trial_memberships SET status = 'probable' "
+            "WHERE municipality_code IN ('271', '609', '886')"
+        )
+        # A new load batch: a new data version, so no cache of the real file is reused
+        conn.execute(
+            "INSERT INTO load_batches (source_file, reader, source, vintage, checksum, "
+            "load_key, rows_in_file, rows_loaded, rows_replaced, rows_unchanged, synthetic, "
+            "loaded_at) SELECT 'test: A19 unverified', 'reference', 'test data', vintage, "
+            "'unverified-a19', 'unverified-a19', 0, 0, 0, 0, 1, loaded_at FROM load_batches "
+            "ORDER BY id DESC LIMIT 1"
+        )
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture(scope="session")
 def real_postgresql_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The full embedded data set, built once per session into PostgreSQL."""
     return _real_url("postgresql", tmp_path_factory)

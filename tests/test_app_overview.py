@@ -77,7 +77,10 @@ def test_tampered_link_warns_and_falls_back(app) -> None:
     assert at.selectbox(key="month").value == "2023-10"
 
 
-def test_unverified_switch_moves_three_municipalities(app) -> None:
+def test_unverified_switch_moves_three_municipalities(
+    app, unverified_sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", unverified_sqlite_url)
     off = app(month="2021-03")
     on = app(month="2021-03", unverified="true")
     captions_off = " ".join(c.value for c in off.caption)

@@ -78,7 +78,10 @@ def test_profile_deep_link_and_numbers(run) -> None:
     assert member_table["Code"].tolist() == ["091"]
 
 
-def test_profile_shows_unverified_members(run) -> None:
+def test_profile_shows_unverified_members(
+    run, unverified_sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", unverified_sqlite_url)
     at = run("area_profile", lang="fi", area="A19")
     assert not at.exception, at.exception
     table = at.dataframe[0].value

@@ -331,12 +331,10 @@ def test_real_group_sizes_on_both_backends(real_engine: Engine) -> None:
     assert len(munis) == 309
     assert len(trial_area_ids(members)) == 25
     group = comparison_group("all_other", munis, members)
-    assert (len(group.treated), len(group.control)) == (115, 191)
-    with_unverified = comparison_group("all_other", munis, members, include_unverified=True)
-    assert (len(with_unverified.treated), len(with_unverified.control)) == (118, 191)
+    # Every membership is confirmed since the December 2026 data update (A19 included)
+    assert (len(group.treated), len(group.control)) == (118, 191)
+    assert {"271", "609", "886"} <= set(group.treated)
     assert set(group.treated).isdisjoint(group.control)
-    assert {"271", "609", "886"}.isdisjoint(set(group.treated) | set(group.control))
-    assert {"271", "609", "886"} <= set(with_unverified.treated)
     # The Kitee group is on the control side
     assert {"090", "146", "176", "260", "422", "707", "848"} <= set(group.control)
 
@@ -418,8 +416,8 @@ def test_real_matched_pooled(real: dict[str, pd.DataFrame], real_covariates: pd.
     munis, members = real["municipalities"], real["memberships"]
     for kind in COMPARISONS:
         group = comparison_group(kind, munis, members, covariates=real_covariates)
-        assert len(group.treated) == 115
+        assert len(group.treated) == 118
     matched = comparison_group("matched", munis, members, covariates=real_covariates)
     assert matched.match is not None
-    assert len(matched.match.table) == 115 * 3
+    assert len(matched.match.table) == 118 * 3
     assert set(matched.control) <= set(comparison_group("all_other", munis, members).control)

@@ -391,14 +391,14 @@ def test_real_pooled_all_other(real: dict[str, pd.DataFrame]) -> None:
     did = res.did
     assert all(math.isfinite(v) for v in (did.estimate, did.std_error, did.ci_low, did.ci_high))
     assert did.ci_low < did.estimate < did.ci_high
-    assert (res.n_treated, res.n_control) == (115, 191)
+    assert (res.n_treated, res.n_control) == (118, 191)
     assert res.window == ("2019-01", "2024-12")
-    assert did.n_clusters == 306
+    assert did.n_clusters == 309
     assert res.pretrend is not None and 0 <= res.pretrend.p_value <= 1
     keys = _keys(res.notes)
     assert keys & {"note.pretrend_rejects", "note.pretrend_passes"}
     assert {"note.merged", "note.published_share", "group.kitee"} <= keys
-    assert set(res.dropped["unit"]) >= {"271", "609", "886", "507", "588"}
+    assert set(res.dropped["unit"]) >= {"507", "588"}
 
 
 def test_real_include_unverified(real: dict[str, pd.DataFrame]) -> None:
@@ -442,12 +442,9 @@ def test_real_evaluate_all_has_every_area(real: dict[str, pd.DataFrame]) -> None
     assert len(areas) == 25
     assert set(table["area"]) == areas | {"pooled"}
     assert len(table) == 26
-    a19 = table.set_index("area").loc["A19"]
-    assert math.isnan(a19["estimate"]) and "unverified" in a19["note"]
-    ok = table[table["area"] != "A19"]
-    assert ok["estimate"].notna().all()
-    assert (ok["n_control"] == 191).all()
-    assert ok.set_index("area").loc["pooled", "n_treated"] == 115
+    assert table["estimate"].notna().all()
+    assert (table["n_control"] == 191).all()
+    assert table.set_index("area").loc["pooled", "n_treated"] == 118
 
 
 def test_real_engine_feeds_evaluate(real_engine: Engine) -> None:
@@ -466,4 +463,4 @@ def test_real_engine_feeds_evaluate(real_engine: Engine) -> None:
         window=("2020-09", "2021-08"),
         with_event_study=False,
     )
-    assert res.n_treated == 115 and math.isfinite(res.did.estimate)
+    assert res.n_treated == 118 and math.isfinite(res.did.estimate)

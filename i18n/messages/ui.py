@@ -469,7 +469,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "palveluissa olevat) ovat vain Kangasalalta ja Hämeenlinnan seudulta.\n"
         "- Ministeriön omia kokeilun seurantaindikaattoreita ei ole julkisesti saatavilla.\n"
         "- Lain 1269/2020 jäsenluetteloa ei ollut käytettävissä; jäsenyydet on koottu "
-        "julkisista lähteistä. Porin seudun (A19) jäsenyydet ovat vahvistamatta.",
+        "julkisista lähteistä. Porin seudun (A19) jäsenyydet vahvistettiin joulukuussa 2026 "
+        "kahdesta lisälähteestä (keskinkertainen varmuus).",
         "sv": "- Kommunvisa antal slutar i oktober 2023; de arbetslösas andel finns publicerad "
         "till januari 2025 (indelningen 2025).\n"
         "- Serier för målgrupperna (långtidsarbetslösa, under 25 år, utländska "
@@ -477,15 +478,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Tavastehusregionen.\n"
         "- Ministeriets egna uppföljningsindikatorer för försöken är inte offentliga.\n"
         "- Förteckningen i lagen 1269/2020 fanns inte till hands; medlemskapen har "
-        "sammanställts ur offentliga källor. Björneborgsregionens (A19) medlemskap är "
-        "obekräftade.",
+        "sammanställts ur offentliga källor. Björneborgsregionens (A19) medlemskap "
+        "bekräftades i december 2026 med två ytterligare källor (medelhög säkerhet).",
         "en": "- Municipal counts end in October 2023; the unemployed share is published to "
         "January 2025 (2025 municipal division).\n"
         "- Target-group series (long-term unemployed, under 25, foreign nationals, "
         "people in services) exist only for Kangasala and the Hämeenlinna region.\n"
         "- The ministry's own trial follow-up indicators are not public.\n"
         "- The list in law 1269/2020 was not available; memberships were compiled from "
-        "public sources. The Pori region's (A19) memberships are unverified.",
+        "public sources. The Pori region's (A19) memberships were confirmed in December 2026 "
+        "on two more sources (medium confidence).",
     },
     "methods.unverified": {
         "fi": "Vahvistamattomat jäsenyydet",
@@ -750,8 +752,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "**Vertailuryhmät.** Kokeilukuntia verrataan kuntiin, joiden "
         "työvoimapalvelut TE-toimistot järjestivät edelleen: kaikkiin muihin "
         "kuntiin, muihin kuntiin samoista maakunnista tai kaltaistettuihin "
-        "vertailukuntiin. Vahvistamattomat jäsenyydet (Pori, Kokemäki ja Ulvila, "
-        "alue A19) jätetään oletuksena molemmista ryhmistä pois, jotta epävarma "
+        "vertailukuntiin. Vahvistamattomat jäsenyydet (tällä hetkellä ei yhtään; "
+        "Porin seutu vahvistettiin joulukuussa 2026) jätetään oletuksena molemmista ryhmistä pois, jotta epävarma "
         "asema ei vääristä kumpaakaan; pyydettäessä ne lasketaan kokeilukunniksi. "
         "Kiteen ryhmä (alue A25a) hyväksyttiin kokeiluun vuonna 2020, mutta se ei "
         "osallistunut; sen kunnat ovat vertailukuntia. Pienimpien Ahvenanmaan "
@@ -833,7 +835,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "**Jämförelsegrupper.** Försökskommunerna jämförs med kommuner där "
         "TE-byråerna fortsatte att ordna arbetskraftsservicen: alla övriga kommuner, "
         "övriga kommuner i samma landskap eller matchade jämförelsekommuner. "
-        "Obekräftade medlemskap (Björneborg, Kumo och Ulvsby, område A19) lämnas som "
+        "Obekräftade medlemskap (för närvarande inga; Björneborgsregionen bekräftades i "
+        "december 2026) lämnas som "
         "standard utanför båda grupperna, så att en osäker status inte påverkar "
         "någondera; på begäran räknas de som försökskommuner. Kitee-gruppen (område "
         "A25a) godkändes 2020 men deltog inte; dess kommuner är jämförelsekommuner. "
@@ -914,8 +917,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "**Comparison groups.** The trial municipalities are compared with "
         "municipalities whose employment services the TE offices kept providing: all "
         "other municipalities, the other municipalities of the same regions "
-        "(maakunta), or matched peers. Unverified memberships (Pori, Kokemäki and "
-        "Ulvila, area A19) are left out of both groups by default, so that an "
+        "(maakunta), or matched peers. Unverified memberships (none at present; the "
+        "Pori region was confirmed in December 2026) are left out of both groups by default, so that an "
         "uncertain status cannot contaminate either; on request they count as trial "
         "municipalities. The Kitee group (area A25a) was accepted in 2020 but did "
         "not take part; its municipalities are comparison municipalities. The counts "

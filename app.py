@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from i18n import t
+from ui.db import run_guarded
 from ui.routing import mark_routed
 from ui.state import current_lang, language_picker
 
@@ -44,4 +45,4 @@ navigation = st.navigation(
 language_picker()
 st.sidebar.caption(t("app.source_note", lang))
 mark_routed()
-navigation.run()
+run_guarded(navigation, lang)

@@ -7,6 +7,7 @@ from indicators.disclosure import DisclosurePolicy
 from indicators.views import methods as methods_view
 from indicators.views import profile as profile_view
 from ui import data
+from ui.db import described
 
 lang, url = data.open_page(__file__, "methods")
 
@@ -44,3 +45,4 @@ st.markdown(t("methods.gaps_text", lang))
 with st.expander(t("methods.sources", lang)):
     st.dataframe(sources, hide_index=True, key="trial_sources")
 st.caption(t("methods.licence", lang))
+st.caption(f"{t('app.database', lang)}: {described(url)}")

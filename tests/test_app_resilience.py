@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
 
-@pytest.mark.parametrize("stem", ["overview", "area_profile", "map", "data_methods"])
+@pytest.mark.parametrize("stem", ["overview", "area_profile", "map", "evaluation", "data_methods"])
 def test_database_down_then_back(
     stem: str, real_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -43,3 +43,31 @@ def test_unreachable_postgresql_is_reported(monkeypatch: pytest.MonkeyPatch) -> 
     at.run()
     assert not at.exception
     assert [e.value for e in at.error] == [t("app.db_down", "fi")]
+
+
+def test_a_malformed_secrets_file_never_falls_back_to_the_demo_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A configured but unreadable database setting stops the page with a clear message;
+    the embedded default applies only when nothing is configured."""
+    secrets = tmp_path / ".streamlit" / "secrets.toml"
+    secrets.parent.mkdir()
+    secrets.write_text('DATABASE_URL = "postgresql+psycopg://reader@db/seuranta\n')  # no "
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("app.config_unreadable", "fi")]
+    assert not at.metric, "no figures of the demo database"
+
+
+def test_the_database_message_says_what_happens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://reader@127.0.0.1:9/seuranta")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page("pages/data_methods.py")
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert "tries again by itself" in at.error[0].value
+    assert at.button(key="retry_db")

@@ -16,7 +16,7 @@ from i18n import LANGS, t
 from indicators.views.map import MapValues
 from indicators.views.overview import OverviewMonth, OverviewTotals
 from indicators.views.profile import ProfileView
-from ui.db import DB_ERRORS, database_unavailable, database_url, engine, versioned
+from ui.db import DB_ERRORS, RETRY_RESET, database_unavailable, database_url, engine, versioned
 
 if TYPE_CHECKING:
     from indicators.area_study import AreaStudy
@@ -99,7 +99,7 @@ def set_document(lang: str, title: str) -> None:
     st.set_page_config(page_title=f"{title} – Seuranta")
     if lang in LANGS:  # a code of ours, never text from the address
         st.html(
-            f"<script>document.documentElement.lang = '{lang}';</script>",
+            f"<script>document.documentElement.lang = '{lang}';</script>{RETRY_RESET}",
             unsafe_allow_javascript=True,
             width="content",
         )

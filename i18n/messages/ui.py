@@ -23,11 +23,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "app.db_down": {
         "fi": "Raportointitietokantaan ei juuri nyt saada yhteyttä. Sivu yrittää uudelleen "
-        "automaattisesti; voit myös päivittää sivun.",
-        "sv": "Rapporteringsdatabasen kan inte nås just nu. Sidan försöker igen automatiskt; "
-        "du kan också ladda om sidan.",
-        "en": "The reporting database cannot be reached right now. The page retries by "
-        "itself; you can also reload it.",
+        "itsestään (ensin 5 sekunnin, sitten enintään minuutin välein); voit myös painaa "
+        "alla olevaa painiketta.",
+        "sv": "Rapporteringsdatabasen kan inte nås just nu. Sidan försöker igen av sig själv "
+        "(först efter 5 sekunder, sedan högst varje minut); du kan också trycka på knappen "
+        "nedan.",
+        "en": "The reporting database cannot be reached right now. The page tries again by "
+        "itself (first after 5 seconds, then at most every minute); you can also press the "
+        "button below.",
+    },
+    "app.config_unreadable": {
+        "fi": "Tietokannan asetuksia (.streamlit/secrets.toml) ei voi lukea, joten sivu ei "
+        "näytä mitään tietoja. Ylläpidon on korjattava tiedosto.",
+        "sv": "Databasinställningarna (.streamlit/secrets.toml) kan inte läsas, så sidan visar "
+        "inga uppgifter. Underhållet behöver rätta filen.",
+        "en": "The database settings (.streamlit/secrets.toml) cannot be read, so the page "
+        "shows no figures. The maintainers need to fix the file.",
+    },
+    "app.database": {
+        "fi": "Tietokanta",
+        "sv": "Databas",
+        "en": "Database",
     },
     "app.retry": {"fi": "Yritä uudelleen", "sv": "Försök igen", "en": "Try again"},
     "app.coverage_note": {

@@ -154,10 +154,23 @@ def url_choice(
     """
     options = list(options)
     _seed(key, options, default, lang)
+    _relabel_on_language_change(key, lang)
     host = container or st
     value = host.selectbox(label, options, format_func=format_func, key=key)
     _publish(key, value)
     return value if value is not None else default
+
+
+def _relabel_on_language_change(key: str, lang: str) -> None:
+    """After a language switch, give the widget its value again from the server.
+
+    A keyed select box keeps its identity across runs, and the browser keeps showing the
+    label of the selected option as it was formatted (in the old language). Setting the value
+    through the session state makes Streamlit send it, with the new label, to the browser."""
+    marker = f"_lang_of_{key}"
+    if key in st.session_state and st.session_state.get(marker) not in (None, lang):
+        st.session_state[key] = st.session_state[key]
+    st.session_state[marker] = lang
 
 
 def url_toggle(key: str, label: str, *, lang: str, default: bool = False) -> bool:

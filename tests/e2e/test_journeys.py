@@ -48,6 +48,13 @@ def test_coordinator_arrives_by_link_switches_to_swedish_and_downloads_svg(
     expect(page.get_by_role("heading", name="Områdesprofil")).to_be_visible(timeout=30_000)
     chart_drawn(page)
     assert re.search(r"lang=sv", page.url) and re.search(r"area=A06", page.url)
+    # Every select box shows its value in Swedish at once, not the Finnish label it had
+    expect(page.get_by_role("combobox", name="Försöksområde")).to_have_value(
+        "Birkaland (Tammerforsregionen) (A06)", timeout=30_000
+    )
+    expect(page.get_by_role("combobox", name="Indikator")).to_have_value(
+        "Arbetslösas andel av arbetskraften"
+    )
     # The coverage note comes after the download buttons: once it is Swedish, so are they.
     expect(page.get_by_text("En grupps tal anges")).to_be_visible(timeout=30_000)
     with page.expect_download(timeout=60_000) as info:

@@ -50,7 +50,7 @@ PX_MONTH = re.compile(r"^(\d{4})M(\d{2})$")
 # float() also takes "51_000" and Arabic-Indic or full-width digits, which no export writes.
 NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# JSON-stat's ``updated`` is an ISO 8601 date or timestamp ("2024-01-31T08:00:00Z").
+# JSON-stat's ``updated`` is an ISO 8601 date or timestamp ("2023-12-05T08:00:00Z").
 TIMESTAMP = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
     r"(Z|[+-][0-9]{2}:?[0-9]{2})?"

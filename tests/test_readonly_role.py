@@ -150,6 +150,7 @@ QUERY_ARGS: dict[str, dict[str, object]] = {
     "observations": {"indicators": ["unemployed_jobseekers", "labour_force"], "level": "country"},
     "months_available": {"indicator": "unemployed_jobseekers", "level": "municipality"},
     "boundaries": {"level": "region"},
+    "series_vintage": {"indicator": "unemployed_jobseekers", "level": "country"},
 }
 QUERIES: dict[str, Callable[..., object]] = {
     name: function

@@ -14,7 +14,10 @@ from indicators import aggregation, transforms
 
 @dataclass(frozen=True)
 class Headline:
-    """One group's headline figures for a month."""
+    """One group's headline figures for a month, with the changes on the previous month and
+    on the same month a year earlier (counts; the share's in percentage points). The monthly
+    change is seasonal; the change on a year is the one to read for a trend.
+    """
 
     key: str
     unemployed: float
@@ -22,6 +25,8 @@ class Headline:
     unemployed_change: float
     n_units: int
     missing: tuple[str, ...]
+    unemployed_change_year: float = np.nan
+    share_change_year: float = np.nan
 
 
 def previous_month(month: str, back: int = 1) -> str:
@@ -38,7 +43,17 @@ def _country(country_obs: pd.DataFrame, month: str) -> Headline:
     share = values.set_index("month")["value"]
     now = float(counts.get(month, np.nan))
     before = float(counts.get(previous_month(month), np.nan))
-    return Headline("country", now, float(share.get(month, np.nan)), now - before, 1, ())
+    year = previous_month(month, 12)
+    return Headline(
+        "country",
+        now,
+        float(share.get(month, np.nan)),
+        now - before,
+        1,
+        (),
+        now - float(counts.get(year, np.nan)),
+        float(share.get(month, np.nan)) - float(share.get(year, np.nan)),
+    )
 
 
 TOTALS = ("unemployed_jobseekers", "unemployed_share_pct")
@@ -84,13 +99,17 @@ def headlines_from(
             continue
         now = float(c.at[month, "value"])
         before = float(c.at[before_month, "value"]) if before_month in c.index else np.nan
+        year = previous_month(month, 12)
+        share_now = float(s.at[month, "value"]) if month in s.index else np.nan
         result[key] = Headline(
             key,
             now,
-            float(s.at[month, "value"]) if month in s.index else np.nan,
+            share_now,
             now - before,
             int(c.at[month, "n_units"]),
             tuple(c.at[month, "missing"]),
+            now - (float(c.at[year, "value"]) if year in c.index else np.nan),
+            share_now - (float(s.at[year, "value"]) if year in s.index else np.nan),
         )
     return result
 

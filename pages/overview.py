@@ -36,9 +36,10 @@ with data.guarded(lang):
     totals = data.overview_totals(url, include_unverified=include)
 names = dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
 sections.headline_cards(view.heads, names, lang)
+unverified = sorted(set(members.loc[members["status"] == "probable", "municipality_code"]))
+sections.story(view, len(unverified) if include else 0, lang)
 
 st.caption(t("overview.unallocated", lang, n=fmt_number(view.unallocated, lang)))
-unverified = sorted(set(members.loc[members["status"] == "probable", "municipality_code"]))
 if unverified and not include:
     st.caption(
         t(

@@ -145,3 +145,21 @@ def test_a_month_before_2019_matches_the_direct_computation(app, real_sqlite_url
     assert shown[0] == fmt_number(heads["country"].unemployed, "fi")
     assert shown[2] == fmt_number(heads["trial"].unemployed, "fi")
     assert shown[4] == fmt_number(heads["rest"].unemployed, "fi")
+
+
+def test_the_headline_tells_the_story_and_the_cards_reconcile(app) -> None:
+    at = app(lang="en", month="2023-10")
+    assert not at.exception
+    values = {m.label: m for m in at.metric}
+    assert any("on a year" in str(m.delta) for m in at.metric)
+    numbers = [
+        int(m.value.replace(",", "")) for m in at.metric if m.label == "Unemployed jobseekers"
+    ]
+    country, trial, rest = numbers
+    story = " ".join(str(m.value) for m in at.markdown)
+    assert "In October 2023 the unemployment share was" in story
+    assert "percentage points" in story and "Over the year" in story
+    [reconcile] = [c.value for c in at.caption if str(c.value).startswith("Whole country")]
+    other = country - trial - rest
+    assert f"{country:,}" in reconcile and f"{trial:,}" in reconcile and f"{other:,}" in reconcile
+    assert values  # the cards are there

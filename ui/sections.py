@@ -12,7 +12,7 @@ import streamlit as st
 from catalogue import calendar, definitions
 from geo import maps
 from geo.maps import Lang
-from i18n import d3_format, fmt_month, fmt_signed, fmt_value, t, vega_locale
+from i18n import d3_format, fmt_month, fmt_signed, fmt_value, t, tn, vega_locale
 from indicators import summary
 from indicators.charts import small_multiples
 from indicators.events import events_between
@@ -156,9 +156,25 @@ def headline_cards(
                 # Fewer unemployed is better
                 **present.delta_style(head.unemployed_change, "lower"),  # type: ignore[arg-type]
             )
-            st.metric(t("overview.share", lang), fmt_percent(head.share, lang))
+            st.caption(
+                t(
+                    "overview.change_year",
+                    lang,
+                    delta=fmt_signed(head.unemployed_change_year, lang),
+                )
+            )
+            st.metric(
+                t("overview.share", lang),
+                fmt_percent(head.share, lang),
+                delta=t(
+                    "overview.share_change_year",
+                    lang,
+                    delta=fmt_signed(head.share_change_year, lang, 1, t("unit.pp", lang)),
+                ),
+                **present.delta_style(head.share_change_year, "lower"),  # type: ignore[arg-type]
+            )
             if key != "country":
-                st.caption(t("overview.municipalities_n", lang, n=head.n_units))
+                st.caption(tn("overview.municipalities_count", head.n_units, lang))
             if head.missing:
                 st.caption(
                     t(
@@ -344,3 +360,49 @@ def choropleth(
     )
     specs.show(chart, key="map_chart", theme=None, alt=view.alt, container=container)
     return chart
+
+
+def story(view: OverviewMonth, unverified: int, lang: str) -> None:
+    """The month in two sentences: the gap between the trial and the rest, and how the
+    national figure is made of the cards (so that they visibly reconcile)."""
+    from i18n import fmt_number, fmt_percent, rounded
+
+    heads = view.heads
+    trial, rest, country = heads.get("trial"), heads.get("rest"), heads.get("country")
+    if trial is None or rest is None or country is None:
+        return
+    gap = trial.share - rest.share
+    key = (
+        "overview.gap_higher"
+        if rounded(gap, 1) > 0
+        else ("overview.gap_lower" if rounded(gap, 1) < 0 else "overview.gap_equal")
+    )
+    gap_year = trial.share_change_year - rest.share_change_year
+    moved = (
+        "overview.moved_better"
+        if rounded(gap_year, 1) < 0
+        else ("overview.moved_worse" if rounded(gap_year, 1) > 0 else "overview.moved_same")
+    )
+    text = t(
+        key,
+        lang,
+        month=fmt_month(view.month, lang),
+        trial=fmt_percent(trial.share, lang),
+        rest=fmt_percent(rest.share, lang),
+        gap=fmt_number(abs(gap), lang, 1),
+    )
+    if gap_year == gap_year:  # a year earlier is known
+        text += " " + t(moved, lang, change=fmt_number(abs(gap_year), lang, 1))
+    st.markdown(text)
+    other = country.unemployed - trial.unemployed - rest.unemployed
+    st.caption(
+        t(
+            "overview.reconcile",
+            lang,
+            country=fmt_number(country.unemployed, lang),
+            trial=fmt_number(trial.unemployed, lang),
+            rest=fmt_number(rest.unemployed, lang),
+            other=fmt_number(other, lang),
+        )
+        + (" " + tn("overview.reconcile_unverified", unverified, lang) if unverified else "")
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     # Application chrome
     "app.title": {
         "fi": "Seuranta – työllisyyden kuntakokeilut",
@@ -123,6 +123,91 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "{delta} edellisestä kuukaudesta",
         "sv": "{delta} från föregående månad",
         "en": "{delta} on the previous month",
+    },
+    "overview.change_year": {
+        "fi": "{delta} vuodentakaisesta",
+        "sv": "{delta} jämfört med ett år tidigare",
+        "en": "{delta} on a year earlier",
+    },
+    "overview.share_change_year": {
+        "fi": "{delta} vuodessa",
+        "sv": "{delta} på ett år",
+        "en": "{delta} on a year",
+    },
+    "overview.municipalities_count": {
+        "fi": {"one": "{n} kunta", "other": "{n} kuntaa"},
+        "sv": {"one": "{n} kommun", "other": "{n} kommuner"},
+        "en": {"one": "{n} municipality", "other": "{n} municipalities"},
+    },
+    "overview.gap_higher": {
+        "fi": "Työttömien osuus ({month}) oli kokeilukunnissa {trial} ja muissa kunnissa {rest}: "
+        "{gap} prosenttiyksikköä korkeampi.",
+        "sv": "I {month} var andelen arbetslösa {trial} i försökskommunerna och {rest} i "
+        "övriga kommuner: {gap} procentenheter högre.",
+        "en": "In {month} the unemployment share was {trial} in the trial municipalities and "
+        "{rest} in the rest: {gap} percentage points higher.",
+    },
+    "overview.gap_lower": {
+        "fi": "Työttömien osuus ({month}) oli kokeilukunnissa {trial} ja muissa kunnissa {rest}: "
+        "{gap} prosenttiyksikköä matalampi.",
+        "sv": "I {month} var andelen arbetslösa {trial} i försökskommunerna och {rest} i "
+        "övriga kommuner: {gap} procentenheter lägre.",
+        "en": "In {month} the unemployment share was {trial} in the trial municipalities and "
+        "{rest} in the rest: {gap} percentage points lower.",
+    },
+    "overview.gap_equal": {
+        "fi": "Työttömien osuus ({month}) oli kokeilukunnissa {trial} ja muissa kunnissa {rest}: "
+        "yhtä suuri.",
+        "sv": "I {month} var andelen arbetslösa {trial} i försökskommunerna och {rest} i "
+        "övriga kommuner: lika stor.",
+        "en": "In {month} the unemployment share was {trial} in the trial municipalities and "
+        "{rest} in the rest: the same.",
+    },
+    "overview.moved_better": {
+        "fi": "Vuodessa kokeilukuntien osuus kehittyi {change} prosenttiyksikköä muita "
+        "suotuisammin.",
+        "sv": "På ett år utvecklades försökskommunernas andel {change} procentenheter "
+        "gynnsammare än de övrigas.",
+        "en": "Over the year the trial municipalities' share moved {change} percentage points "
+        "better than the rest's.",
+    },
+    "overview.moved_worse": {
+        "fi": "Vuodessa kokeilukuntien osuus kehittyi {change} prosenttiyksikköä muita "
+        "epäsuotuisammin.",
+        "sv": "På ett år utvecklades försökskommunernas andel {change} procentenheter "
+        "ogynnsammare än de övrigas.",
+        "en": "Over the year the trial municipalities' share moved {change} percentage points "
+        "worse than the rest's.",
+    },
+    "overview.moved_same": {
+        "fi": "Vuodessa kokeilukuntien ja muiden kuntien osuus kehittyi samoin.",
+        "sv": "På ett år utvecklades andelen lika i försökskommunerna och de övriga.",
+        "en": "Over the year the trial municipalities' share and the rest's moved alike.",
+    },
+    "overview.reconcile": {
+        "fi": "Koko maa {country} = kokeilukunnat {trial} + muut kunnat {rest} + {other}, "
+        "joita ei tilastoida millekään mukana olevalle kunnalle tai joiden kunnan luku on "
+        "salattu.",
+        "sv": "Hela landet {country} = försökskommunerna {trial} + övriga kommuner {rest} + "
+        "{other} som inte statistikförs i någon av de medräknade kommunerna eller vars "
+        "kommuns tal är skyddat.",
+        "en": "Whole country {country} = trial municipalities {trial} + the rest {rest} + "
+        "{other} not counted in any of those municipalities or whose municipality's figure "
+        "is suppressed.",
+    },
+    "overview.reconcile_unverified": {
+        "fi": {
+            "one": "Luvussa on mukana {n} kunta, jonka jäsenyys on vahvistamatta.",
+            "other": "Luvussa ovat mukana {n} kuntaa, joiden jäsenyys on vahvistamatta.",
+        },
+        "sv": {
+            "one": "I talet ingår {n} kommun vars medlemskap är obekräftat.",
+            "other": "I talet ingår {n} kommuner vars medlemskap är obekräftat.",
+        },
+        "en": {
+            "one": "It includes {n} municipality whose membership is unverified.",
+            "other": "It includes {n} municipalities whose membership is unverified.",
+        },
     },
     "overview.municipalities_n": {
         "fi": "{n} kuntaa",

@@ -306,3 +306,22 @@ def series_vintage(engine: Engine, *, indicator: str, level: str) -> str | None:
     with engine.connect() as conn:
         value = conn.execute(statement).scalar()
     return None if value is None else str(value)[:10]
+
+
+def series_area_codes(engine: Engine, *, level: str = "municipality") -> pd.DataFrame:
+    """Which areas have rows of which indicator's total series at ``level``, from the series
+    summary (no scan of the observations): ``indicator, area_code``.
+    """
+    areas = schema.series_areas
+    statement = (
+        select(areas.c.indicator, areas.c.area_code)
+        .where(
+            areas.c.area_level == level,
+            areas.c.organiser == "all",
+            areas.c.target_group == "all",
+        )
+        .order_by(areas.c.indicator, areas.c.area_code)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(statement).all()
+    return pd.DataFrame(rows, columns=["indicator", "area_code"])

@@ -29,10 +29,15 @@ area_id = url_choice(
     container=left,
 )
 data.set_document(lang, f"{t('profile.title', lang)}: {area_names[area_id]}")
+area_members = members[members["area_id"] == area_id]
+with data.guarded(lang):
+    offered, missing = profile_view.available_indicators(
+        list(area_members["municipality_code"]), data.series_area_codes(url)
+    )
 indicator = url_choice(
     "indicator",
     t("profile.indicator", lang),
-    profile_view.INDICATORS,
+    offered,
     default="unemployed_share_pct",
     lang=lang,
     format_func=lambda c: definitions.get(c).name(lang),
@@ -40,8 +45,10 @@ indicator = url_choice(
 )
 with right:
     include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
+if missing:
+    names = ", ".join(definitions.get(c).name(lang) for c in missing)
+    st.caption(t("profile.missing_indicators", lang, names=names))
 
-area_members = members[members["area_id"] == area_id]
 st.subheader(t("profile.members", lang))
 st.dataframe(
     profile_view.members_table(area_members, munis, lang), hide_index=True, key="members_table"

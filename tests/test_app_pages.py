@@ -226,3 +226,14 @@ def test_link_values_are_never_rendered_as_markdown(run, payload: str) -> None:
     outside = re.sub(r"(`+) .*? \1", "", body)
     for marker in ("](", "**", ":red[", ":material/", "<b>", "www.", "`"):
         assert marker not in outside, (marker, body)
+
+
+def test_profile_offers_only_indicators_with_data(run) -> None:
+    """Target-group indicators exist for Kangasala and the Hämeenlinna region only: a large
+    area without them does not offer them, and says why and how to fill them."""
+    at = run("area_profile", lang="en", area="A06")
+    assert not at.exception
+    options = at.selectbox(key="indicator").options
+    assert "Long-term unemployed, share of the unemployed" not in " ".join(options)
+    assert len(options) < 8
+    assert any("data_access fetch" in str(c.value) for c in at.caption)

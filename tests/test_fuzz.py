@@ -24,7 +24,6 @@ from i18n import DEFAULT_LANG, normalise_lang, t
 from indicators.comparison import COMPARISONS
 from indicators.trial_study import OUTCOMES
 from indicators.views import map as map_view
-from indicators.views import profile as profile_view
 from tests.conftest import Golden
 from ui.state import MONTH
 
@@ -231,7 +230,6 @@ def url_options(real: Engine) -> dict[str, dict[str, set[str]]]:
         },
         "area_profile": {
             "area": set(areas.loc[areas["status"] != "not_in_trial", "area_id"]),
-            "indicator": set(profile_view.INDICATORS),
         },
         "map": {
             "level": {"organiser", "municipality", "area"},

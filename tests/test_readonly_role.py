@@ -151,6 +151,7 @@ QUERY_ARGS: dict[str, dict[str, object]] = {
     "months_available": {"indicator": "unemployed_jobseekers", "level": "municipality"},
     "boundaries": {"level": "region"},
     "series_vintage": {"indicator": "unemployed_jobseekers", "level": "country"},
+    "series_area_codes": {"level": "municipality"},
 }
 QUERIES: dict[str, Callable[..., object]] = {
     name: function

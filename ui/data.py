@@ -76,6 +76,7 @@ group_members = _cached_query(queries.group_members)
 load_batches = _cached_query(queries.load_batches)
 coverage = _cached_query(queries.coverage)
 trial_sources = _cached_query(queries.trial_sources)
+series_area_codes = _cached_query(queries.series_area_codes)
 
 
 def open_page(page_file: str, prefix: str) -> tuple[str, str]:

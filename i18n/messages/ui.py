@@ -390,6 +390,20 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "{treated} municipalities against {control} matched peer municipalities. See "
         "the method on the Comparison and evaluation page.",
     },
+    "profile.missing_indicators": {
+        "fi": "Näistä indikaattoreista ei ole tietoja alueen kunnista: {names}. Kohderyhmien "
+        "sarjat ovat nyt vain Kangasalalta (2007–2025) ja Hämeenlinnan seudulta (kesäkuuhun "
+        "2020); komento python -m data_access fetch hakee ne kaikille kunnille, kun verkko on "
+        "käytettävissä.",
+        "sv": "För dessa indikatorer finns inga uppgifter för områdets kommuner: {names}. "
+        "Målgruppsserierna finns nu bara för Kangasala (2007–2025) och Tavastehusregionen "
+        "(till juni 2020); kommandot python -m data_access fetch hämtar dem för alla kommuner "
+        "när nätet är tillgängligt.",
+        "en": "No data for the area's municipalities for: {names}. The target-group series "
+        "exist now only for Kangasala (2007–2025) and the Hämeenlinna region (to June 2020); "
+        "the command python -m data_access fetch fills them for every municipality when "
+        "online.",
+    },
     "profile.did_title": {
         "fi": "Alueen vaikutusarvio",
         "sv": "Områdets effektskattning",

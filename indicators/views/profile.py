@@ -59,6 +59,34 @@ class ProfileView:
     n_ranked: int | None
 
 
+def available_indicators(
+    member_codes: Sequence[str],
+    series_codes: pd.DataFrame,
+    *,
+    candidates: Sequence[str] = INDICATORS,
+    min_coverage: float = 0.9,
+) -> tuple[list[str], list[str]]:
+    """The indicators an area can be shown for, and those it cannot.
+
+    An indicator is offered when at least ``min_coverage`` of the area's members have every
+    stored input series (``series_codes``: ``indicator, area_code`` from the series summary);
+    below that the area's aggregate would be missing in every month.
+    """
+    have: dict[str, set[str]] = {}
+    for code, rows in series_codes.groupby("indicator"):
+        have[str(code)] = set(rows["area_code"])
+    members = set(member_codes)
+    offered, missing = [], []
+    for indicator in candidates:
+        inputs = [c for c in definitions.inputs_of(indicator) if definitions.get(c).stored]
+        covered = members.copy()
+        for code in inputs:
+            covered &= have.get(code, set())
+        ok = bool(members) and len(covered) >= min_coverage * len(members)
+        (offered if ok else missing).append(indicator)
+    return offered, missing
+
+
 def comparison_codes(
     municipalities: pd.DataFrame,
     memberships: pd.DataFrame,

@@ -76,7 +76,8 @@ def available_indicators(
     for code, rows in series_codes.groupby("indicator"):
         have[str(code)] = set(rows["area_code"])
     members = set(member_codes)
-    offered, missing = [], []
+    offered: list[str] = []
+    missing: list[str] = []
     for indicator in candidates:
         inputs = [c for c in definitions.inputs_of(indicator) if definitions.get(c).stored]
         covered = members.copy()

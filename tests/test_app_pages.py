@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from catalogue import definitions
 from i18n import LANGS, t
 from i18n.messages import MESSAGES
 from tests.conftest import Golden
@@ -111,6 +112,16 @@ def test_tampered_links_warn_and_recover(run, stem: str, params: dict, param: st
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert f"parameter {param}=" in warnings
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_a_valid_month_without_data_is_not_an_invalid_link(run, lang: str) -> None:
+    """?month=2024-06 is a trial month the national counts do not reach: "no data yet"."""
+    at = run("overview", lang=lang, month="2024-06")
+    assert not at.exception
+    assert not [w for w in at.warning if "month=" in str(w.value)]
+    infos = [str(i.value) for i in at.info]
+    assert any(fmt_month("2024-06", lang) in i and fmt_month("2023-10", lang) in i for i in infos)
 
 
 def test_map_table_matches_the_data(run, golden: Golden) -> None:

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from catalogue import definitions
-from i18n import LANGS, t
+from i18n import LANGS, fmt_month, t
 from i18n.messages import MESSAGES
 from tests.conftest import Golden
 

@@ -14,6 +14,7 @@ with data.guarded(lang):
     areas = data.trial_areas(url)
     members = data.memberships(url)
     munis = data.municipalities(url)
+    sources = data.trial_sources(url)
 areas = areas[areas["status"] != "not_in_trial"]
 area_names = dict(
     zip(areas["area_id"], areas[f"name_{'sv' if lang == 'sv' else 'fi'}"], strict=True)
@@ -50,8 +51,8 @@ if missing:
     st.caption(t("profile.missing_indicators", lang, names=names))
 
 st.subheader(t("profile.members", lang))
-st.dataframe(
-    profile_view.members_table(area_members, munis, lang), hide_index=True, key="members_table"
+sections.members(
+    profile_view.members_table(area_members, munis, lang, sources), lang, "members_table"
 )
 if (area_members["status"] == "probable").any():
     st.warning(t("profile.unverified_note", lang), icon=":material/help:")

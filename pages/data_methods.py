@@ -6,7 +6,7 @@ from i18n import t
 from indicators.disclosure import DisclosurePolicy
 from indicators.views import methods as methods_view
 from indicators.views import profile as profile_view
-from ui import data
+from ui import data, sections
 from ui.db import described
 
 lang, url = data.open_page(__file__, "methods")
@@ -35,8 +35,9 @@ st.write(methods_view.calibration_text(lang))
 
 st.subheader(t("methods.unverified", lang))
 unverified = members[members["status"] == "probable"]
-st.dataframe(
-    profile_view.members_table(unverified, munis, lang), hide_index=True, key="unverified_members"
+st.write(t("methods.unverified_text", lang))
+sections.members(
+    profile_view.members_table(unverified, munis, lang, sources), lang, "unverified_members"
 )
 
 st.subheader(t("methods.gaps", lang))

@@ -406,3 +406,14 @@ def story(view: OverviewMonth, unverified: int, lang: str) -> None:
         )
         + (" " + tn("overview.reconcile_unverified", unverified, lang) if unverified else "")
     )
+
+
+def members(table: pd.DataFrame, lang: str, key: str) -> None:
+    """A table of trial memberships, with each row's source as a link."""
+    link = t("profile.col.link", lang)
+    config = (
+        {link: st.column_config.LinkColumn(link, display_text=t("profile.open_source", lang))}
+        if link in table.columns
+        else None
+    )
+    st.dataframe(table, hide_index=True, key=key, column_config=config)

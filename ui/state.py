@@ -173,13 +173,18 @@ def _relabel_on_language_change(key: str, lang: str) -> None:
     st.session_state[marker] = lang
 
 
-def url_toggle(key: str, label: str, *, lang: str, default: bool = False) -> bool:
-    """A toggle kept in the URL as ``?key=true|false``."""
+def url_toggle(
+    key: str, label: str, *, lang: str, default: bool = False, help: str | None = None
+) -> bool:
+    """A toggle kept in the URL as ``?key=true|false``; the unverified-membership switch gets
+    its explanation as help unless another ``help`` is given."""
+    if help is None and key == "unverified":
+        help = t("profile.unverified_help", lang)
 
     def parse(text: str) -> bool | None:
         return {"true": True, "false": False, "1": True, "0": False}.get(text.lower())
 
     _seed(key, [True, False], default, lang, parse=parse)
-    value = bool(st.toggle(label, key=key))
+    value = bool(st.toggle(label, key=key, help=help))
     _publish(key, value)
     return value

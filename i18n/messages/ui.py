@@ -404,6 +404,41 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "the command python -m data_access fetch fills them for every municipality when "
         "online.",
     },
+    "profile.col.link": {"fi": "Lähteen osoite", "sv": "Källans adress", "en": "Source link"},
+    "profile.unverified_help": {
+        "fi": "Vahvistamaton jäsenyys on jäsenyys, jonka vain ministeriön luettelot nimeävät. "
+        "Oletuksena tällaiset kunnat eivät ole kummassakaan ryhmässä; kytkin laskee ne "
+        "kokeilukunniksi. Tällä hetkellä kaikki jäsenyydet on vahvistettu.",
+        "sv": "Ett obekräftat medlemskap är ett som bara ministeriets förteckningar nämner. "
+        "Som standard ingår sådana kommuner i ingendera gruppen; reglaget räknar dem som "
+        "försökskommuner. För närvarande är alla medlemskap bekräftade.",
+        "en": "An unverified membership is one named only by the ministry's lists. By "
+        "default such municipalities are in neither group; the switch counts them as trial "
+        "municipalities. At present every membership is confirmed.",
+    },
+    "profile.open_source": {"fi": "avaa lähde", "sv": "öppna källan", "en": "open source"},
+    "methods.unverified_text": {
+        "fi": "Jäsenyydet on koottu julkisista lähteistä, koska lain 1269/2020 luetteloa ei "
+        "ollut käytettävissä. Vahvistettu jäsenyys perustuu alueen, kunnan tai TE-toimiston "
+        "omaan lähteeseen; vahvistamaton vain ministeriön luetteloihin. Vahvistamattomat "
+        "kunnat näytetään sellaisina, mutta oletuksena ne eivät ole kokeilu- eivätkä "
+        "vertailukunnissa, joten kokeilukuntien luvut ja arviot koskevat vain vahvistettuja "
+        "kuntia; kytkin laskee ne mukaan. Tällä hetkellä vahvistamattomia ei ole.",
+        "sv": "Medlemskapen har sammanställts ur offentliga källor, eftersom förteckningen i "
+        "lagen 1269/2020 inte fanns till hands. Ett bekräftat medlemskap bygger på områdets, "
+        "kommunens eller TE-byråns egen källa; ett obekräftat bara på ministeriets "
+        "förteckningar. Obekräftade kommuner visas som sådana, men som standard ingår de "
+        "varken bland försöks- eller jämförelsekommunerna, så talen och skattningarna för "
+        "försökskommunerna gäller bara bekräftade kommuner; reglaget räknar med dem. För "
+        "närvarande finns inga obekräftade.",
+        "en": "The memberships were compiled from public sources, as the list of law "
+        "1269/2020 was not available. A confirmed membership rests on the area's, the "
+        "municipality's or the TE office's own source; an unverified one only on the "
+        "ministry's lists. Unverified municipalities are shown as such, but by default they "
+        "are neither trial nor comparison municipalities, so the trial's figures and "
+        "estimates cover confirmed municipalities only; the switch counts them in. At "
+        "present there are none.",
+    },
     "profile.did_title": {
         "fi": "Alueen vaikutusarvio",
         "sv": "Områdets effektskattning",

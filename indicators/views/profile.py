@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -183,15 +184,53 @@ def is_count(indicator: str) -> bool:
     return definitions.get(indicator).kind in ("count", "sum")
 
 
-def members_table(members: pd.DataFrame, munis: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """An area's members with their verification status, in the UI language."""
+_URL = re.compile(r"https?://[^\s;,)]+")
+
+
+def source_titles(citation: str, limit: int = 140) -> tuple[str, str]:
+    """A citation as a readable title (no addresses, at most ``limit`` characters) and its
+    first link (empty when it has none).
+    """
+    links = _URL.findall(citation)
+    title = _URL.sub(" ", citation)
+    title = re.sub(r"\s+(and|;)\s+(?=[;(]|$)", " ", title)
+    title = re.sub(r"\s{2,}", " ", title).strip(" :;,")
+    if title.startswith("(") and title.endswith(")"):
+        title = title[1:-1]
+    if not title:
+        title = re.sub(r"^https?://(www\.)?", "", links[0]).split("/")[0] if links else citation
+    if len(title) > limit:
+        title = title[: limit - 1].rstrip(" ,;:") + "…"
+    return title, links[0] if links else ""
+
+
+def members_table(
+    members: pd.DataFrame,
+    munis: pd.DataFrame,
+    lang: str,
+    sources: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """An area's members with their verification status, in the UI language.
+
+    With ``sources`` (``source_key, citation``) the source keys become readable titles and a
+    link column (``profile.col.link``) holds each row's first source address.
+    """
     names = dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
     rows = members.sort_values("municipality_code")
     period = [
         f"{(a or '')[:7]} – {(b or '')[:7]}" if a else "–"
         for a, b in zip(rows["member_from"], rows["member_to"], strict=True)
     ]
-    return pd.DataFrame(
+    keys = [[k.strip() for k in str(v).split("|") if k.strip()] for v in rows["source"]]
+    cited = {}
+    if sources is not None:
+        cited = {
+            k: source_titles(str(c))
+            for k, c in zip(sources["source_key"], sources["citation"], strict=True)
+        }
+    titles = ["; ".join(cited[k][0] if k in cited else k for k in ks) for ks in keys]
+    links = [next((cited[k][1] for k in ks if k in cited and cited[k][1]), "") for ks in keys]
+    table = pd.DataFrame(
         {
             t("profile.col.municipality", lang): [
                 names.get(c, c) for c in rows["municipality_code"]
@@ -202,9 +241,12 @@ def members_table(members: pd.DataFrame, munis: pd.DataFrame, lang: str) -> pd.D
                 t(f"confidence.{c}", lang) for c in rows["confidence"]
             ],
             t("profile.col.period", lang): period,
-            t("profile.col.source", lang): rows["source"].tolist(),
+            t("profile.col.source", lang): titles,
         }
     )
+    if sources is not None:
+        table[t("profile.col.link", lang)] = links
+    return table
 
 
 def keyed_series(

@@ -45,6 +45,7 @@ class Manifest:
             "trial_sources",
             "trial_areas",
             "trial_memberships",
+            "employment_areas",
             "municipality_boundaries",
             "region_boundaries",
         ]
@@ -127,6 +128,9 @@ def load_reference(conn: Connection, manifest: Manifest, progress: Progress) -> 
             manifest.reference_path("trial_memberships"),
             manifest.reference_path("trial_sources"),
             codes,
+        ),
+        "employment_areas": reference.read_employment_areas(
+            manifest.reference_path("employment_areas"), codes
         ),
         "indicators": reference.catalogue_rows(),
         "boundaries": reference.read_boundaries(

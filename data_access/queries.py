@@ -325,3 +325,15 @@ def series_area_codes(engine: Engine, *, level: str = "municipality") -> pd.Data
     with engine.connect() as conn:
         rows = conn.execute(statement).all()
     return pd.DataFrame(rows, columns=["indicator", "area_code"])
+
+
+def employment_areas(engine: Engine) -> pd.DataFrame:
+    """The 2025 employment area of every municipality: ``municipality_code, area_code,
+    name_fi, name_sv, name_en``.
+    """
+    table = schema.employment_areas
+    with engine.connect() as conn:
+        rows = conn.execute(select(table).order_by(table.c.municipality_code)).all()
+    return pd.DataFrame(
+        rows, columns=["municipality_code", "area_code", "name_fi", "name_sv", "name_en"]
+    )

@@ -298,6 +298,36 @@ def catalogue_rows() -> list[dict[str, Any]]:
     ]
 
 
+def read_employment_areas(path: Path, codes: set[str]) -> list[dict[str, Any]]:
+    """The 2025 employment area of every municipality of the 2021–2024 division.
+
+    The file lists the 2025 division; Pertunmaa (588), merged into Mäntyharju (507) on 1
+    January 2025, takes 507's area. A code the municipalities do not know is rejected.
+    """
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    needed = ["municipality_code", "tyollisyysalue_code", "tyollisyysalue_name_fi"]
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        raise LoadError([Problem(str(path), "line 1", f"missing columns: {', '.join(missing)}")])
+    rows = {}
+    for number, row in enumerate(frame.itertuples(index=False), start=2):
+        code = str(row.municipality_code).strip()
+        if code not in codes:
+            raise LoadError(
+                [Problem(str(path), f"line {number}", f"unknown municipality code {code!r}")]
+            )
+        rows[code] = {
+            "municipality_code": code,
+            "area_code": str(row.tyollisyysalue_code).strip(),
+            "name_fi": row.tyollisyysalue_name_fi,
+            "name_sv": row.tyollisyysalue_name_sv or row.tyollisyysalue_name_fi,
+            "name_en": row.tyollisyysalue_name_en or row.tyollisyysalue_name_fi,
+        }
+    if "507" in rows and "588" in codes and "588" not in rows:
+        rows["588"] = {**rows["507"], "municipality_code": "588"}
+    return list(rows.values())
+
+
 def write_tables(conn: Connection, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Upsert each table's rows (in dependency order); returns rows written per table."""
     order = [
@@ -307,6 +337,7 @@ def write_tables(conn: Connection, tables: dict[str, list[dict[str, Any]]]) -> d
         "trial_sources",
         "trial_areas",
         "trial_memberships",
+        "employment_areas",
         "indicators",
         "boundaries",
     ]

@@ -79,6 +79,18 @@ trial_sources = Table(
     Column("citation", Text, nullable=False),
 )
 
+employment_areas = Table(
+    "employment_areas",
+    metadata,
+    # The 2025 employment area (työllisyysalue) of each municipality of the 2021–2024
+    # division: on 1 January 2025 every municipality's services moved to one of them.
+    Column("municipality_code", String(3), ForeignKey("municipalities.code"), primary_key=True),
+    Column("area_code", String(4), nullable=False),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+)
+
 trial_areas = Table(
     "trial_areas",
     metadata,
@@ -249,6 +261,7 @@ municipality_group_members = Table(
 __all__ = [
     "AREA_LEVELS",
     "boundaries",
+    "employment_areas",
     "indicators",
     "load_batches",
     "metadata",

@@ -54,6 +54,14 @@ st.subheader(t("profile.members", lang))
 sections.members(
     profile_view.members_table(area_members, munis, lang, sources), lang, "members_table"
 )
+with data.guarded(lang):
+    employment = data.employment_areas(url)
+st.markdown(f"**{t('profile.continuation', lang)}**")
+st.dataframe(
+    profile_view.continuation(area_members["municipality_code"], employment, munis, lang),
+    hide_index=True,
+    key="continuation_table",
+)
 if (area_members["status"] == "probable").any():
     st.warning(t("profile.unverified_note", lang), icon=":material/help:")
 

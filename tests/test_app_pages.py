@@ -248,3 +248,13 @@ def test_profile_offers_only_indicators_with_data(run) -> None:
     assert definitions.get("long_term_share_pct").name("en") not in options
     assert len(options) < 8
     assert any("data_access fetch" in str(c.value) for c in at.caption)
+
+
+def test_profile_shows_where_the_services_went_in_2025(run) -> None:
+    """A06 (Pirkanmaa) was split into three 2025 employment areas (data/SOURCES.md)."""
+    at = run("area_profile", lang="fi", area="A06")
+    assert not at.exception
+    [table] = [d.value for d in at.dataframe if "Työllisyysalue 2025" in d.value.columns]
+    codes = {label.rsplit("(", 1)[1].rstrip(")") for label in table["Työllisyysalue 2025"]}
+    assert codes == {"TA39", "TA21", "TA06"}
+    assert table["Kuntia"].sum() == 22

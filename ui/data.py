@@ -77,6 +77,7 @@ load_batches = _cached_query(queries.load_batches)
 coverage = _cached_query(queries.coverage)
 trial_sources = _cached_query(queries.trial_sources)
 series_area_codes = _cached_query(queries.series_area_codes)
+employment_areas = _cached_query(queries.employment_areas)
 
 
 def open_page(page_file: str, prefix: str) -> tuple[str, str]:

@@ -439,6 +439,25 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "estimates cover confirmed municipalities only; the switch counts them in. At "
         "present there are none.",
     },
+    "profile.continuation": {
+        "fi": "Kokeilun jälkeen: 1.1.2025 alkaen alueen kuntien palvelut siirtyivät näille "
+        "työllisyysalueille",
+        "sv": "Efter försöket: från 1.1.2025 flyttade tjänsterna i områdets kommuner till "
+        "dessa sysselsättningsområden",
+        "en": "After the trial: from 1 January 2025 the services of the area's municipalities "
+        "moved to these employment areas",
+    },
+    "profile.col.employment_area": {
+        "fi": "Työllisyysalue 2025",
+        "sv": "Sysselsättningsområde 2025",
+        "en": "Employment area 2025",
+    },
+    "profile.col.n_members": {"fi": "Kuntia", "sv": "Kommuner", "en": "Municipalities"},
+    "profile.col.municipalities": {
+        "fi": "Alueen kunnat siinä",
+        "sv": "Områdets kommuner där",
+        "en": "The area's municipalities in it",
+    },
     "profile.did_title": {
         "fi": "Alueen vaikutusarvio",
         "sv": "Områdets effektskattning",

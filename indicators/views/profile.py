@@ -281,3 +281,27 @@ def series_alt(frame: pd.DataFrame, name: str, month: str, lang: str) -> str:
         f"{name}, {fmt_month(frame['month'].min(), lang)}–{fmt_month(month, lang)}. "
         f"{fmt_month(month, lang)}: {values}."
     )
+
+
+def continuation(
+    member_codes: Sequence[str], employment: pd.DataFrame, munis: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """Where the area's municipalities' services went on 1 January 2025: one row per 2025
+    employment area (name with code, and the area's members in it), largest first.
+    """
+    names = dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
+    mine = employment[employment["municipality_code"].isin(list(member_codes))]
+    rows = []
+    for code, part in mine.groupby("area_code", sort=True):
+        label = f"{part[f'name_{lang}'].iloc[0]} ({code})"
+        members = sorted(names.get(c, c) for c in part["municipality_code"])
+        rows.append((label, len(members), ", ".join(members)))
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    return pd.DataFrame(
+        rows,
+        columns=[
+            t("profile.col.employment_area", lang),
+            t("profile.col.n_members", lang),
+            t("profile.col.municipalities", lang),
+        ],
+    )

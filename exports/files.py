@@ -63,6 +63,9 @@ class ExportMeta:
         Disclosure-control note; ``None`` gives ``DisclosurePolicy().note(lang)``.
     generated_at
         When the file was made; timezone-aware, by default now in UTC.
+    specification
+        What exactly the figures are (outcome, comparison group, window, reference month,
+        interval, sample sizes): a subtitle of a chart and a notes line of a table.
     """
 
     title: str
@@ -72,6 +75,7 @@ class ExportMeta:
     lang: str
     suppression_note: str | None = None
     generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    specification: str = ""
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
@@ -104,6 +108,8 @@ class ExportMeta:
             "view_url": self.view_url,
             "generated_at": self.generated_text,
         }
+        if self.specification:
+            values = {"title": self.title, "notes": self.specification, **values}
         # A text that already opens with its label ("Lähde: Tilastokeskus…") loses it here,
         # so that it does not read "Lähde: Lähde: …" after the label.
         return {key: _without_label(self.label(key), value) for key, value in values.items()}
@@ -192,7 +198,21 @@ def export_spec(
     }
     return {
         **outer,
-        "title": {"text": meta.title, "anchor": "start", "fontSize": 15, "offset": 12},
+        "title": {
+            "text": meta.title,
+            "anchor": "start",
+            "fontSize": 15,
+            "offset": 12,
+            **(
+                {
+                    "subtitle": textwrap.wrap(_one_line(meta.specification), chars),
+                    "subtitleFontSize": 11,
+                    "subtitleColor": "#333",
+                }
+                if meta.specification
+                else {}
+            ),
+        },
         "vconcat": [{"vconcat": [spec], "title": footer}],
     }
 

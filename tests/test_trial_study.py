@@ -464,3 +464,19 @@ def test_real_engine_feeds_evaluate(real_engine: Engine) -> None:
         with_event_study=False,
     )
     assert res.n_treated == 118 and math.isfinite(res.did.estimate)
+
+
+def test_exports_carry_their_specification(synthetic: dict[str, pd.DataFrame]) -> None:
+    from indicators.views.evaluation import event_table, specification
+
+    res = _run(synthetic)
+    for lang in ("fi", "sv", "en"):
+        spec = specification(res, lang)
+        assert "{" not in spec and str(res.n_treated) in spec
+        table = event_table(res, lang)
+        assert len(table) == len(res.event.table)  # type: ignore[union-attr]
+        months = table.iloc[:, 1].tolist()
+        assert months[list(table.iloc[:, 0]).index(0)] == "2021-03"
+    en = specification(res, "en")
+    assert "reference month February 2021" in en and "end points" in en
+    assert "Outcome: Unemployed share of the labour force" in en

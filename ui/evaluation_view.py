@@ -92,11 +92,16 @@ def event_study(result: Any, outcome: str, lang: str, *, data_key: Hashable) -> 
     )
     st.subheader(t("evaluation.event_title", lang))
     specs.show(chart, key="event_chart", alt=t("evaluation.event_alt", lang, n=len(table)))
-    export_table = table[["rel_period", "estimate", "std_error", "ci_low", "ci_high"]].round(4)
+    export_table = evaluation_view.event_table(result, lang)
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(export_table, hide_index=True, key="event_table")
     export.downloads(
-        chart, export_table, title=t("evaluation.event_title", lang), lang=lang, key="dl_event"
+        chart,
+        export_table,
+        title=t("evaluation.event_title", lang),
+        lang=lang,
+        key="dl_event",
+        specification=evaluation_view.specification(result, lang),
     )
 
 

@@ -35,7 +35,7 @@ def view_url() -> str:
     return f"{base}?{query}" if query else base
 
 
-def meta(title: str, lang: str) -> ExportMeta:
+def meta(title: str, lang: str, specification: str = "") -> ExportMeta:
     """Provenance for an export of the current view."""
     return ExportMeta(
         title=title,
@@ -43,6 +43,7 @@ def meta(title: str, lang: str) -> ExportMeta:
         vintage=data.vintage_text(versioned(database_url())),
         view_url=view_url(),
         lang=lang,
+        specification=specification,
     )
 
 
@@ -54,9 +55,11 @@ def downloads(
     lang: str,
     key: str,
     value_columns: Sequence[str] = (),
+    specification: str = "",
 ) -> None:
-    """Four download buttons in a row: PNG, SVG (when there is a chart), CSV and XLSX."""
-    info = meta(title, lang)
+    """Four download buttons in a row: PNG, SVG (when there is a chart), CSV and XLSX;
+    ``specification`` says exactly what the figures are (a subtitle and a notes line)."""
+    info = meta(title, lang, specification)
     # A download button keeps the file maker of the run that first drew it under its key, so
     # the key carries the view: a changed month or language gets a new button and new file.
     view = hashlib.sha1(f"{info.view_url}|{title}".encode()).hexdigest()[:10]

@@ -433,4 +433,58 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "inference: {did}. The usual in-sample ratio rejected in {in_sample}, so it is not "
         "used. Measured {measured}.",
     },
+    "spec.outcome": {
+        "fi": "Tulosmuuttuja: {outcome}",
+        "sv": "Utfall: {outcome}",
+        "en": "Outcome: {outcome}",
+    },
+    "spec.comparison": {
+        "fi": "vertailuryhmä: {comparison}",
+        "sv": "jämförelsegrupp: {comparison}",
+        "en": "comparison group: {comparison}",
+    },
+    "spec.window": {
+        "fi": "jakso {start}–{end}",
+        "sv": "period {start}–{end}",
+        "en": "window {start}–{end}",
+    },
+    "spec.reference": {
+        "fi": "viitekuukausi {month} (−1)",
+        "sv": "referensmånad {month} (−1)",
+        "en": "reference month {month} (−1)",
+    },
+    "spec.binned": {
+        "fi": "päätepisteet {low} ja {high} sisältävät aiemmat ja myöhemmät kuukaudet",
+        "sv": "ändpunkterna {low} och {high} innehåller tidigare och senare månader",
+        "en": "end points {low} and {high} pool the earlier and later months",
+    },
+    "spec.clustered": {
+        "fi": "95 %:n luottamusvälit, keskivirheet klusteroitu kunnittain",
+        "sv": "95 % konfidensintervall, medelfel klustrade per kommun",
+        "en": "95 % confidence intervals, standard errors clustered by municipality",
+    },
+    "spec.per_area": {
+        "fi": "alueittain: 95 %:n välit ja p-arvot placeboalueista, synteettinen verrokki "
+        "pidätetyllä sovitteella",
+        "sv": "per område: 95 % intervall och p-värden från placeboområden, syntetisk kontroll "
+        "med reserverad anpassning",
+        "en": "per area: 95 % intervals and p-values from placebo areas, synthetic control "
+        "with a held-out fit",
+    },
+    "spec.n": {
+        "fi": "{treated} kokeilu- ja {control} vertailukuntaa, {obs} havaintoa",
+        "sv": "{treated} försöks- och {control} jämförelsekommuner, {obs} observationer",
+        "en": "{treated} trial and {control} comparison municipalities, {obs} observations",
+    },
+    "evaluation.col.se": {"fi": "Keskivirhe", "sv": "Medelfel", "en": "Standard error"},
+    "evaluation.col.binned": {
+        "fi": "Päätepiste (yhdistetty)",
+        "sv": "Ändpunkt (sammanslagen)",
+        "en": "End point (pooled)",
+    },
+    "evaluation.col.reference": {
+        "fi": "Viitekuukausi",
+        "sv": "Referensmånad",
+        "en": "Reference month",
+    },
 }

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from i18n import fmt_number, fmt_p, join, t
+from i18n import fmt_month, fmt_number, fmt_p, fmt_signed, join, t
 from indicators.area_study import AreaStudy
 from indicators.comparison import COMPARISONS
 from indicators.trial_study import PRETREND_ALPHA, Evaluation
@@ -148,3 +148,61 @@ def forest_frame(
             }
         )
     return pd.DataFrame(rows)
+
+
+def specification(result: Evaluation, lang: str, *, per_area: bool = False) -> str:
+    """What exactly an evaluation's figures are, for the subtitle and notes of its files:
+    outcome, comparison group, window, reference month, interval, binned end points and N.
+    """
+    from catalogue import calendar, definitions
+
+    start, end = result.window
+    parts = [
+        t("spec.outcome", lang, outcome=definitions.get(result.outcome).name(lang)),
+        t("spec.comparison", lang, comparison=t(f"comparison.{result.comparison}", lang)),
+        t("spec.window", lang, start=fmt_month(start, lang), end=fmt_month(end, lang)),
+    ]
+    if per_area:
+        parts.append(t("spec.per_area", lang))
+    else:
+        parts.append(t("spec.reference", lang, month=fmt_month(calendar.INDEX_BASE_MONTH, lang)))
+        if result.event is not None:
+            low, high = result.event.window
+            parts.append(
+                t("spec.binned", lang, low=fmt_signed(low, lang), high=fmt_signed(high, lang))
+            )
+        parts.append(t("spec.clustered", lang))
+    parts.append(
+        t(
+            "spec.n",
+            lang,
+            treated=fmt_number(result.n_treated, lang),
+            control=fmt_number(result.n_control, lang),
+            obs=fmt_number(result.did.n_obs, lang),
+        )
+    )
+    return "; ".join(parts) + "."
+
+
+def event_table(result: Evaluation, lang: str) -> pd.DataFrame:
+    """The event study's coefficients with localised column names and the calendar month
+    beside each event time (the end points hold earlier and later months too).
+    """
+    from catalogue import calendar
+
+    table = result.event.table if result.event is not None else pd.DataFrame()
+    if table.empty:
+        return table
+    months = [calendar.shift(calendar.TRIAL_FIRST_MONTH, int(r)) for r in table["rel_period"]]
+    return pd.DataFrame(
+        {
+            t("evaluation.event_x", lang): table["rel_period"].astype(int),
+            t("area.col.month", lang): months,
+            t("evaluation.estimate", lang): table["estimate"].round(4),
+            t("evaluation.col.se", lang): table["std_error"].round(4),
+            t("evaluation.col.low", lang): table["ci_low"].round(4),
+            t("evaluation.col.high", lang): table["ci_high"].round(4),
+            t("evaluation.col.binned", lang): table["binned"].astype(bool),
+            t("evaluation.col.reference", lang): table["is_reference"].astype(bool),
+        }
+    )

@@ -337,3 +337,21 @@ def employment_areas(engine: Engine) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["municipality_code", "area_code", "name_fi", "name_sv", "name_en"]
     )
+
+
+def months_covered(engine: Engine, *, indicator: str, level: str, share: float = 0.9) -> list[str]:
+    """Months (ascending) in which ``indicator`` at ``level`` has published values for at
+    least ``share`` of the areas it has at most in any month (from the series summary).
+    """
+    if "\x00" in indicator + level:
+        return []
+    statement = select(months.c.month, months.c.published).where(
+        months.c.indicator == indicator,
+        months.c.area_level == level,
+        months.c.organiser == "all",
+        months.c.target_group == "all",
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(statement).all()
+    most = max((int(r.published) for r in rows), default=0)
+    return sorted(str(r.month) for r in rows if most and int(r.published) >= share * most)

@@ -35,20 +35,22 @@ indicator = url_choice(
     container=c2,
     format_func=lambda c: definitions.get(c).name(lang),
 )
+source = dict(
+    indicator=map_view.month_source(indicator, level),
+    # Area sums need (nearly) every member: the national count series marks those months.
+    level="country" if level == "area" else "municipality",
+)
 with data.guarded(lang):
-    months = data.months_available(
-        url,
-        indicator=map_view.month_source(indicator, level),
-        # Area sums need (nearly) every member: the national count series marks those months.
-        level="country" if level == "area" else "municipality",
-    )
+    months = data.months_available(url, **source)
+    covered = data.months_covered(url, **source) or months
 if level == "organiser":
-    months = calendar.trial_months()
+    months = covered = calendar.trial_months()
 month = url_choice(
     "month",
     t("overview.month", lang),
     months[::-1],
-    default=months[-1],
+    # The latest month with (nearly) every municipality, not one with a single one
+    default=covered[-1],
     lang=lang,
     container=c3,
     format_func=lambda m: fmt_month(m, lang),

@@ -258,3 +258,10 @@ def test_profile_shows_where_the_services_went_in_2025(run) -> None:
     codes = {label.rsplit("(", 1)[1].rstrip(")") for label in table["Työllisyysalue 2025"]}
     assert codes == {"TA39", "TA21", "TA06"}
     assert table["Kuntia"].sum() == 22
+
+
+def test_map_defaults_to_the_latest_month_most_municipalities_have(run) -> None:
+    """Open vacancies reach 2025-01 for Kangasala only: the map opens on 2023-10."""
+    at = run("map", lang="en", level="municipality", indicator="open_vacancies")
+    assert not at.exception
+    assert at.selectbox(key="month").value == "2023-10"

@@ -152,6 +152,7 @@ QUERY_ARGS: dict[str, dict[str, object]] = {
     "boundaries": {"level": "region"},
     "series_vintage": {"indicator": "unemployed_jobseekers", "level": "country"},
     "series_area_codes": {"level": "municipality"},
+    "months_covered": {"indicator": "unemployed_jobseekers", "level": "municipality"},
 }
 QUERIES: dict[str, Callable[..., object]] = {
     name: function

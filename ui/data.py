@@ -51,6 +51,12 @@ def observations(
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def months_covered(url: str, *, indicator: str, level: str) -> list[str]:
+    """Cached :func:`data_access.queries.months_covered` (90 % of the areas)."""
+    return queries.months_covered(engine(url), indicator=indicator, level=level)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def months_available(url: str, *, indicator: str, level: str) -> list[str]:
     """Cached :func:`data_access.queries.months_available`."""
     return queries.months_available(engine(url), indicator=indicator, level=level)

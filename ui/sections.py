@@ -317,13 +317,15 @@ def organiser_map(
             shapes, members, month, areas=areas, lang=cast(Lang, lang), labels=labels
         ),
     )
-    specs.show(
+    clicked = specs.show(
         chart,
         key="map_chart",
         theme=None,
         alt=map_view.trial_map_alt(members, month, lang),
         container=container,
+        pick=True,
     )
+    open_clicked(clicked, "municipality", members, lang)
     return chart
 
 
@@ -358,8 +360,32 @@ def choropleth(
             reverse=definitions.get(indicator).better == "higher",
         ),
     )
-    specs.show(chart, key="map_chart", theme=None, alt=view.alt, container=container)
+    clicked = specs.show(
+        chart, key="map_chart", theme=None, alt=view.alt, container=container, pick=True
+    )
+    open_clicked(clicked, level, members, lang)
     return chart
+
+
+def open_clicked(
+    clicked: tuple[str, str] | None, level: str, members: pd.DataFrame, lang: str
+) -> None:
+    """Open the profile of the area clicked on a map (a municipality opens its area's); a
+    municipality outside the trials says so."""
+    if clicked is None:
+        return
+    kind, code = clicked
+    area = code
+    if kind == "area_code" and level == "municipality":
+        rows = members[
+            (members["municipality_code"] == code)
+            & members["status"].isin(["confirmed", "probable"])
+        ]
+        if rows.empty:
+            st.info(t("map.clicked_not_in_trial", lang))
+            return
+        area = str(rows["area_id"].iloc[0])
+    st.switch_page("pages/area_profile.py", query_params={"area": area, "lang": lang})
 
 
 def story(view: OverviewMonth, unverified: int, lang: str) -> None:

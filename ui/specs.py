@@ -106,6 +106,44 @@ def cached_value(key: tuple[Hashable, ...], build: Callable[[], Any]) -> Any:
     return _value(key, build)
 
 
+PICK = "pick"
+PICK_AREA = "pick_area"
+
+
+def with_pick(spec: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a map's spec in which a click selects the polygon under the pointer: a
+    municipality or area (``area_code``) in the first layer, and a trial area (``area_id``)
+    in a layer of trial-area outlines drawn over it, which takes the clicks there."""
+    spec = {**spec, "layer": [dict(layer) for layer in spec["layer"]]}
+    spec["layer"][0]["params"] = [
+        {"name": PICK, "select": {"type": "point", "fields": ["properties.area_code"]}}
+    ]
+    datasets = spec.get("datasets", {})
+    for layer in spec["layer"][1:]:
+        rows = datasets.get((layer.get("data") or {}).get("name"), [])
+        if rows and "area_id" in (rows[0].get("properties") or {}):
+            layer["params"] = [
+                {"name": PICK_AREA, "select": {"type": "point", "fields": ["properties.area_id"]}}
+            ]
+            break
+    return spec
+
+
+def picked(event: Any) -> tuple[str, str] | None:
+    """``("area_code" | "area_id", code)`` of the polygon a map's click selected, or None."""
+    selection = (event or {}).get("selection", {}) if isinstance(event, dict) else {}
+    for name in (PICK_AREA, PICK):
+        chosen = selection.get(name) or []
+        for item in chosen if isinstance(chosen, list) else []:
+            # Vega-Lite escapes the dot of a nested field name in the selection's keys
+            for field, code in item.items() if isinstance(item, dict) else []:
+                clean = field.replace("\\", "")
+                for kind in ("area_id", "area_code"):
+                    if clean.endswith(kind) and code:
+                        return kind, str(code)
+    return None
+
+
 def show(
     chart: CachedChart,
     *,
@@ -113,7 +151,19 @@ def show(
     alt: str,
     theme: str | None = "streamlit",
     container: Any = None,
-) -> None:
-    """Draw a cached chart (like ``st.altair_chart``) with its text alternative."""
+    pick: bool = False,
+) -> tuple[str, str] | None:
+    """Draw a cached chart (like ``st.altair_chart``) with its text alternative.
+
+    ``pick``: the chart is a map; a click on a polygon reruns the page and returns what was
+    clicked (see :func:`picked`)."""
     target = container if container is not None else st
-    target.vega_lite_chart(spec=chart.spec, key=key, alt=alt, theme=theme)
+    if not pick:
+        target.vega_lite_chart(spec=chart.spec, key=key, alt=alt, theme=theme)
+        return None
+    spec = with_pick(chart.spec)
+    modes = [p["name"] for layer in spec["layer"] for p in layer.get("params", [])]
+    event = target.vega_lite_chart(
+        spec=spec, key=key, alt=alt, theme=theme, on_select="rerun", selection_mode=modes
+    )
+    return picked(event)

@@ -466,14 +466,20 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     # Map page
     "map.title": {"fi": "Kartta", "sv": "Karta", "en": "Map"},
     "map.intro": {
-        "fi": "Valitse indikaattori, kuukausi ja taso. Kartan alla on sama tieto taulukkona. "
-        "Valitse kunta tai alue kartalta tai luettelosta avataksesi sen profiilin.",
-        "sv": "Välj indikator, månad och nivå. Under kartan finns samma uppgifter som tabell. "
-        "Välj en kommun eller ett område på kartan eller i listan för att öppna dess "
-        "profil.",
+        "fi": "Valitse indikaattori, kuukausi ja taso. Kartan vieressä on sama tieto "
+        "taulukkona. Napsauta kuntaa tai aluetta kartalla, tai valitse se luettelosta "
+        "kartan vieressä, avataksesi sen kokeilualueen profiilin.",
+        "sv": "Välj indikator, månad och nivå. Bredvid kartan finns samma uppgifter som "
+        "tabell. Klicka på en kommun eller ett område på kartan, eller välj det i listan "
+        "bredvid kartan, för att öppna försöksområdets profil.",
         "en": "Choose an indicator, a month and a level. The same figures are in the table "
-        "below the map. Pick a municipality or an area on the map or from the list to "
-        "open its profile.",
+        "beside the map. Click a municipality or an area on the map, or pick it from the "
+        "list beside the map, to open its trial area's profile.",
+    },
+    "map.clicked_not_in_trial": {
+        "fi": "Napsautettu kunta ei ollut kokeilussa: sillä ei ole kokeilualueen profiilia.",
+        "sv": "Den klickade kommunen deltog inte i försöket: den har ingen områdesprofil.",
+        "en": "The municipality clicked was not in the trials: it has no trial-area profile.",
     },
     "map.level": {"fi": "Taso", "sv": "Nivå", "en": "Level"},
     "map.level.municipality": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},

@@ -123,3 +123,17 @@ def test_a_deep_link_on_a_fresh_server_gets_the_whole_app(page: Page, real_sqlit
         )
     finally:
         stop_server(process)
+
+
+def test_a_click_on_the_map_opens_the_area_profile(page: Page, app_url: str) -> None:
+    """Who organised the services: clicking Lapland (trial area A23) opens its profile."""
+    page.goto(f"{app_url}/map?lang=en&level=organiser&month=2022-06")
+    expect(page.get_by_role("heading", name="Map")).to_be_visible(timeout=30_000)
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    expect(chart.locator("svg").first).to_be_visible(timeout=60_000)
+    page.wait_for_timeout(1500)  # Vega draws after the run
+    box = chart.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.57, box["y"] + box["height"] * 0.30)
+    page.wait_for_url(re.compile(r"/area_profile\?.*area=A23"), timeout=60_000)
+    expect(page.get_by_role("heading", name="Area profile")).to_be_visible(timeout=30_000)

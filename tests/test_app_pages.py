@@ -261,7 +261,7 @@ def test_profile_shows_where_the_services_went_in_2025(run) -> None:
 
 
 def test_map_defaults_to_the_latest_month_most_municipalities_have(run) -> None:
-    """Open vacancies reach 2025-01 for Kangasala only: the map opens in 2023, not on a month of one municipality."""
+    """Open vacancies reach 2025-01 for Kangasala only: the map opens in 2023."""
     at = run("map", lang="en", level="municipality", indicator="open_vacancies")
     assert not at.exception
     assert "2023-01" <= at.selectbox(key="month").value <= "2023-10"

@@ -19,7 +19,7 @@ areas = areas[areas["status"] != "not_in_trial"]
 area_names = dict(
     zip(areas["area_id"], areas[f"name_{'sv' if lang == 'sv' else 'fi'}"], strict=True)
 )
-left, mid, right = st.columns([3, 3, 2])
+left, right = st.columns([3, 2])
 area_id = url_choice(
     "area",
     t("profile.area", lang),
@@ -30,25 +30,9 @@ area_id = url_choice(
     container=left,
 )
 data.set_document(lang, f"{t('profile.title', lang)}: {area_names[area_id]}")
-area_members = members[members["area_id"] == area_id]
-with data.guarded(lang):
-    offered, missing = profile_view.available_indicators(
-        list(area_members["municipality_code"]), data.series_area_codes(url)
-    )
-indicator = url_choice(
-    "indicator",
-    t("profile.indicator", lang),
-    offered,
-    default="unemployed_share_pct",
-    lang=lang,
-    format_func=lambda c: definitions.get(c).name(lang),
-    container=mid,
-)
 with right:
     include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
-if missing:
-    names = ", ".join(definitions.get(c).name(lang) for c in missing)
-    st.caption(t("profile.missing_indicators", lang, names=names))
+area_members = members[members["area_id"] == area_id]
 
 st.subheader(t("profile.members", lang))
 sections.members(
@@ -56,6 +40,9 @@ sections.members(
 )
 with data.guarded(lang):
     employment = data.employment_areas(url)
+    offered, missing = profile_view.available_indicators(
+        list(area_members["municipality_code"]), data.series_area_codes(url)
+    )
 st.markdown(f"**{t('profile.continuation', lang)}**")
 st.dataframe(
     profile_view.continuation(area_members["municipality_code"], employment, munis, lang),
@@ -65,23 +52,40 @@ st.dataframe(
 if (area_members["status"] == "probable").any():
     st.warning(t("profile.unverified_note", lang), icon=":material/help:")
 
-with data.guarded(lang):
-    view = data.profile(url, area=area_id, indicator=indicator, include_unverified=include)
-if view.month is None:
-    st.info(t("profile.not_available", lang))
-    st.stop()
 
-present.area_headline(view, lang)
-sections.profile_chart(
-    view.series,
-    area_members,
-    indicator=indicator,
-    month=view.month,
-    title=area_names[area_id],
-    lang=lang,
-    data_key=(url, area_id, include),
-)
-st.caption(data.coverage_note(url, lang))
+@st.fragment
+def indicator_view() -> None:
+    """The chosen indicator's headline and chart: an indicator change reruns this part only."""
+    indicator = url_choice(
+        "indicator",
+        t("profile.indicator", lang),
+        offered,
+        default="unemployed_share_pct",
+        lang=lang,
+        format_func=lambda c: definitions.get(c).name(lang),
+    )
+    if missing:
+        names = ", ".join(definitions.get(c).name(lang) for c in missing)
+        st.caption(t("profile.missing_indicators", lang, names=names))
+    with data.guarded(lang):
+        view = data.profile(url, area=area_id, indicator=indicator, include_unverified=include)
+    if view.month is None:
+        st.info(t("profile.not_available", lang))
+        return
+    present.area_headline(view, lang)
+    sections.profile_chart(
+        view.series,
+        area_members,
+        indicator=indicator,
+        month=view.month,
+        title=area_names[area_id],
+        lang=lang,
+        data_key=(url, area_id, include),
+    )
+    st.caption(data.coverage_note(url, lang))
+
+
+indicator_view()
 with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
     verdict = data.area_view(url, area=area_id, include_unverified=include, lang=lang)
 area_sections.area_without_trial(

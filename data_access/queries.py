@@ -355,3 +355,21 @@ def months_covered(engine: Engine, *, indicator: str, level: str, share: float =
         rows = conn.execute(statement).all()
     most = max((int(r.published) for r in rows), default=0)
     return sorted(str(r.month) for r in rows if most and int(r.published) >= share * most)
+
+
+def published_by_month(engine: Engine, *, level: str = "municipality") -> pd.DataFrame:
+    """How many areas have a published value of each indicator's total series in each month,
+    from the series summary: ``indicator, month, published``.
+    """
+    statement = (
+        select(months.c.indicator, months.c.month, months.c.published)
+        .where(
+            months.c.area_level == level,
+            months.c.organiser == "all",
+            months.c.target_group == "all",
+        )
+        .order_by(months.c.indicator, months.c.month)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(statement).all()
+    return pd.DataFrame(rows, columns=["indicator", "month", "published"])

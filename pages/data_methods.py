@@ -14,6 +14,7 @@ lang, url = data.open_page(__file__, "methods")
 with data.guarded(lang):
     batches = data.load_batches(url)
     coverage = data.coverage(url)
+    published = data.published_by_month(url)
     members = data.memberships(url)
     munis = data.municipalities(url)
     sources = data.trial_sources(url)
@@ -22,7 +23,12 @@ if batches["synthetic"].astype(bool).any():
     st.error(t("methods.synthetic_warning", lang), icon=":material/science:")
 
 st.subheader(t("methods.catalogue", lang))
-st.dataframe(methods_view.catalogue_table(coverage, lang), hide_index=True, key="catalogue")
+st.dataframe(
+    methods_view.catalogue_table(coverage, lang, published),
+    hide_index=True,
+    key="catalogue",
+    height=36 * 42,  # all 41 indicators at once, not a 10-row scroll box
+)
 
 st.subheader(t("methods.batches", lang))
 st.dataframe(methods_view.batches_table(batches, lang), hide_index=True, key="batches")

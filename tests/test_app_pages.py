@@ -265,3 +265,12 @@ def test_map_defaults_to_the_latest_month_most_municipalities_have(run) -> None:
     at = run("map", lang="en", level="municipality", indicator="open_vacancies")
     assert not at.exception
     assert "2023-01" <= at.selectbox(key="month").value <= "2023-10"
+
+
+def test_coverage_is_shown_by_period(run) -> None:
+    """Municipal counts: 309 municipalities to October 2023, then Kangasala alone."""
+    at = run("data_methods", lang="en")
+    assert not at.exception
+    [catalogue] = [d.value for d in at.dataframe if "Coverage" in d.value.columns]
+    row = catalogue.set_index("Code").loc["unemployed_jobseekers", "Coverage"]
+    assert row.startswith("309 municipalities Jan 2006–Oct 2023; 1 municipality Nov 2023")

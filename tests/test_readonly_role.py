@@ -153,6 +153,7 @@ QUERY_ARGS: dict[str, dict[str, object]] = {
     "series_vintage": {"indicator": "unemployed_jobseekers", "level": "country"},
     "series_area_codes": {"level": "municipality"},
     "months_covered": {"indicator": "unemployed_jobseekers", "level": "municipality"},
+    "published_by_month": {"level": "municipality"},
 }
 QUERIES: dict[str, Callable[..., object]] = {
     name: function

@@ -84,6 +84,7 @@ coverage = _cached_query(queries.coverage)
 trial_sources = _cached_query(queries.trial_sources)
 series_area_codes = _cached_query(queries.series_area_codes)
 employment_areas = _cached_query(queries.employment_areas)
+published_by_month = _cached_query(queries.published_by_month)
 
 
 def open_page(page_file: str, prefix: str) -> tuple[str, str]:

@@ -599,6 +599,11 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "en": "What the database holds, where it comes from and how the figures are computed.",
     },
     "methods.catalogue": {"fi": "Indikaattorit", "sv": "Indikatorer", "en": "Indicators"},
+    "methods.n_municipalities": {
+        "fi": {"one": "{n} kunta", "other": "{n} kuntaa"},
+        "sv": {"one": "{n} kommun", "other": "{n} kommuner"},
+        "en": {"one": "{n} municipality", "other": "{n} municipalities"},
+    },
     "methods.col.code": {"fi": "Koodi", "sv": "Kod", "en": "Code"},
     "methods.col.name": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
     "methods.col.unit": {"fi": "Yksikkö", "sv": "Enhet", "en": "Unit"},

@@ -7,7 +7,7 @@ import streamlit as st
 from i18n import t
 from ui.db import run_guarded
 from ui.routing import mark_routed
-from ui.state import current_lang, language_picker
+from ui.state import begin_address, current_lang, language_picker
 
 ROOT = Path(__file__).resolve().parent
 ASSETS = ROOT / "assets"
@@ -42,6 +42,7 @@ navigation = st.navigation(
         for section, pages in SECTIONS.items()
     }
 )
+begin_address()
 language_picker()
 st.sidebar.caption(t("app.source_note", lang))
 mark_routed()

@@ -163,3 +163,15 @@ def test_the_headline_tells_the_story_and_the_cards_reconcile(app) -> None:
     other = country - trial - rest
     assert f"{country:,}" in reconcile and f"{trial:,}" in reconcile and f"{other:,}" in reconcile
     assert values  # the cards are there
+
+
+def test_back_and_forward_move_the_widgets_and_only_own_parameters_stay(app) -> None:
+    """When the address changes under a session (Back or Forward), the widget follows the
+    address instead of its remembered value; a parameter of another page is dropped."""
+    at = app(lang="en", month="2022-06", comparison="same_regions")
+    assert at.selectbox(key="month").value == "2022-06"
+    assert "comparison" not in at.query_params
+    at.query_params["month"] = "2021-03"  # what the browser's Back does to the address
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="month").value == "2021-03"

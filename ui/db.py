@@ -131,8 +131,16 @@ def run_guarded(page: st.navigation, lang: str) -> None:  # type: ignore[valid-t
     reached, or a configuration that cannot be read, anywhere in a page (a download's
     provenance, a cached loader, the warm-up start) gives the friendly message, never a
     traceback with hosts and file paths."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+
+    from ui.state import write_address
+
     try:
         page.run()  # type: ignore[attr-defined]
+        write_address()
+    except StopException:
+        write_address()  # a page that stops early still keeps its address
+        raise
     except ConfigurationError as error:
         configuration_unreadable(lang, error)
     except DB_ERRORS as error:

@@ -57,6 +57,13 @@ def _seed(
     parse: Callable[[str], Any] | None = None,
 ) -> None:
     """Put the URL's value (or ``default``) into session state before the widget exists."""
+    if key in st.session_state and _navigated(key):
+        # Back or Forward: the address wins over the widget's remembered value
+        wanted = str(st.query_params.get(key))
+        parsed = parse(wanted) if parse else {str(o): o for o in options}.get(wanted)
+        if parsed is not None and parsed in options:
+            st.session_state[key] = parsed
+            return
     if key in st.session_state:
         # Options can change with other filters (a month outside the trial, say): fall back
         # quietly; only a value arriving with the link deserves a warning.
@@ -116,10 +123,55 @@ def clamp_month(key: str, last: str) -> str | None:
     return None
 
 
+_PENDING = "_url_pending"  # the address this run is building (None outside a page run)
+_LAST = "_url_last"  # what this session last wrote into the address, by key
+
+
+def _in_fragment() -> bool:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and getattr(ctx, "fragment_ids_this_run", None))
+
+
 def _publish(key: str, value: object) -> None:
+    """Put a widget's value into the address at once (the browser applies an address change
+    sent at the very end of a run only with the next run), and note it as one of the page's
+    own parameters (see :func:`write_address`)."""
     text = "true" if value is True else ("false" if value is False else str(value))
+    pending = st.session_state.get(_PENDING)
+    if pending is not None and not _in_fragment():
+        pending[key] = text
+    st.session_state.setdefault(_LAST, {})[key] = text
     if st.query_params.get(key) != text:
         st.query_params[key] = text
+
+
+def begin_address() -> None:
+    """Start noting the page's own parameters for this run (called before the page runs)."""
+    st.session_state[_PENDING] = {}
+
+
+def write_address() -> None:
+    """Drop the parameters of other pages from the address (a link carried over from another
+    page, say): the address holds the page's own parameters and the language only."""
+    pending = st.session_state.get(_PENDING)
+    st.session_state[_PENDING] = None
+    if not pending:
+        return
+    foreign = set(st.query_params.to_dict()) - set(pending)
+    if foreign:
+        st.query_params.from_dict(
+            {k: v for k, v in st.query_params.to_dict().items() if k in pending}
+        )
+
+
+def _navigated(key: str) -> bool:
+    """True when the address holds another value for ``key`` than this session wrote: the
+    user went Back or Forward (or edited the address), and the widget should follow."""
+    raw = st.query_params.get(key)
+    last = st.session_state.get(_LAST, {}).get(key)
+    return raw is not None and last is not None and raw != last
 
 
 def language_picker() -> str:

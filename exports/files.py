@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from i18n import LANGS, t, vega_locale
 from indicators.disclosure import SUPPRESSED_MARK, DisclosurePolicy, legend
@@ -441,38 +442,15 @@ def table_xlsx(frame: pd.DataFrame, meta: ExportMeta) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = data_name
-    bold = Font(bold=True)
     headers = [_header(c) for c in frame.columns]
-    for col, name in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=col)
-        _set_text(cell, name)
-        cell.font = bold
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-
+    _write_xlsx_header(ws, headers)
     any_missing = False
     widths = [min(len(h), 40) for h in headers]
-    right = Alignment(horizontal="right")
     for col in range(1, len(headers) + 1):
-        cells = [_xlsx_value(v) for v in frame.iloc[:, col - 1].tolist()]
-        numbers_ = [v for v in cells if isinstance(v, int | float) and not isinstance(v, bool)]
-        integral = all(float(v).is_integer() for v in numbers_)
-        number_format = "#,##0" if integral else "#,##0.0##"
-        has_numbers = bool(numbers_)
-        for row, value in enumerate(cells, start=2):
-            cell = ws.cell(row=row, column=col)
-            if value is None:
-                any_missing = any_missing or has_numbers
-                continue
-            if isinstance(value, str):
-                _set_text(cell, value)
-                if value == SUPPRESSED_MARK:
-                    cell.alignment = right
-            else:
-                cell.value = value
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    cell.number_format = number_format
-            if row < 1002:  # fitting the width on the first thousand rows is enough
-                widths[col - 1] = max(widths[col - 1], _display_len(value, number_format))
+        widths[col - 1], missing = _write_xlsx_column(
+            ws, col, frame.iloc[:, col - 1].tolist(), widths[col - 1]
+        )
+        any_missing = any_missing or missing
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 6), 60)
     ws.freeze_panes = "A2"
@@ -481,18 +459,72 @@ def table_xlsx(frame: pd.DataFrame, meta: ExportMeta) -> bytes:
     legends = [legend(meta.lang)]
     if any_missing:
         legends.append(t("file.empty_legend", meta.lang))
+    _write_xlsx_legends(ws, legends, first_row=len(frame) + 3)
+    _write_xlsx_about(wb.create_sheet(about_name), meta)
+
+    wb.properties.title = _clean(meta.title)
+    wb.properties.creator = "Seuranta"
+    wb.properties.created = meta.generated_at.astimezone(UTC).replace(tzinfo=None)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_xlsx_header(ws: Worksheet, headers: list[str]) -> None:
+    """Write the header row of the data sheet: bold, top-aligned, wrapped."""
+    for col, name in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=col)
+        _set_text(cell, name)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+
+
+def _write_xlsx_column(ws: Worksheet, col: int, values: list[Any], width: int) -> tuple[int, bool]:
+    """Write one data column; return its fitted width and whether a cell of numbers is empty."""
+    cells = [_xlsx_value(v) for v in values]
+    numbers_ = [v for v in cells if isinstance(v, int | float) and not isinstance(v, bool)]
+    integral = all(float(v).is_integer() for v in numbers_)
+    number_format = "#,##0" if integral else "#,##0.0##"
+    # An empty cell needs the legend line only in a column of numbers (not in a text column)
+    missing = False
+    for row, value in enumerate(cells, start=2):
+        cell = ws.cell(row=row, column=col)
+        if value is None:
+            missing = missing or bool(numbers_)
+            continue
+        _set_xlsx_value(cell, value, number_format)
+        if row < 1002:  # fitting the width on the first thousand rows is enough
+            width = max(width, _display_len(value, number_format))
+    return width, missing
+
+
+def _set_xlsx_value(cell: Cell, value: Any, number_format: str) -> None:
+    """Store one non-empty value in a data cell: text as text, numbers with their format."""
+    if isinstance(value, str):
+        _set_text(cell, value)
+        if value == SUPPRESSED_MARK:
+            cell.alignment = Alignment(horizontal="right")
+    else:
+        cell.value = value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            cell.number_format = number_format
+
+
+def _write_xlsx_legends(ws: Worksheet, legends: list[str], *, first_row: int) -> None:
+    """Write the legend lines in italics, one per row from ``first_row`` down in column A."""
     italic = Font(italic=True, color="555555")
     for offset, text in enumerate(legends):
-        cell = ws.cell(row=len(frame) + 3 + offset, column=1)
+        cell = ws.cell(row=first_row + offset, column=1)
         _set_text(cell, text)
         cell.font = italic
 
-    about = wb.create_sheet(about_name)
+
+def _write_xlsx_about(about: Worksheet, meta: ExportMeta) -> None:
+    """Write the provenance on the About sheet: a bold label and its value per row."""
     for row, (key, value) in enumerate(meta.fields().items(), start=1):
         head = about.cell(row=row, column=1)
-        label = meta.label(key)
-        _set_text(head, label)
-        head.font = bold
+        _set_text(head, meta.label(key))
+        head.font = Font(bold=True)
         head.alignment = Alignment(vertical="top")
         cell = about.cell(row=row, column=2)
         _set_text(cell, value)
@@ -502,13 +534,6 @@ def table_xlsx(frame: pd.DataFrame, meta: ExportMeta) -> bytes:
             cell.font = Font(color="0563C1", underline="single")
     about.column_dimensions["A"].width = 24
     about.column_dimensions["B"].width = 100
-
-    wb.properties.title = _clean(meta.title)
-    wb.properties.creator = "Seuranta"
-    wb.properties.created = meta.generated_at.astimezone(UTC).replace(tzinfo=None)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------------------------

@@ -369,89 +369,22 @@ def match_peers(
     ``replace=False`` ties between pairs go to the lower treated code, then the lower peer
     code. The result is therefore reproducible and independent of the input row order.
     """
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise ComparisonError(f"k must be a positive whole number, not {k!r}")
-    needed = ["code", *columns] + ([exact] if exact else [])
-    missing = [c for c in needed if c not in covariates.columns]
-    if missing:
-        raise ComparisonError(f"covariate column(s) {', '.join(map(repr, missing))} missing")
-    if covariates["code"].duplicated().any():
-        raise ComparisonError("the covariate frame has more than one row for a municipality")
+    _check_match_input(covariates, k=k, exact=exact, columns=columns)
     candidates = list(candidates)
     cov = covariates.sort_values("code").reset_index(drop=True)
     complete = cov[list(columns)].notna().all(axis=1)
     if exact:
         complete &= cov[exact].notna()
     usable = cov[complete].reset_index(drop=True)
-    known = set(cov["code"])
-    treated_set = sorted(set(treated))
-    unknown = sorted((set(treated_set) | set(candidates)) - known)
-    if unknown:
-        raise ComparisonError(f"no covariates for municipality code(s) {unknown[:5]}")
-    overlap = set(treated_set) & set(candidates)
-    if overlap:
-        raise ComparisonError(f"code(s) {sorted(overlap)[:5]} are both treated and candidates")
-    usable_codes = set(usable["code"])
-    matched_treated = [c for c in treated_set if c in usable_codes]
-    unmatched = tuple(c for c in treated_set if c not in usable_codes)
-    pool = sorted(set(candidates) & usable_codes)
-    if not matched_treated:
-        raise ComparisonError("no treated municipality has complete covariates")
-    if not pool:
-        raise ComparisonError("no candidate municipality has complete covariates")
-
-    z = _standardised(usable, columns).to_numpy()
-    row_of = {c: i for i, c in enumerate(usable["code"])}
-    t_rows = np.array([row_of[c] for c in matched_treated])
-    p_rows = np.array([row_of[c] for c in pool])
-    diff = z[t_rows][:, None, :] - z[p_rows][None, :, :]
-    dist = np.round(np.sqrt((diff**2).sum(axis=2)), _DISTANCE_DECIMALS)
-    if exact:
-        classes = usable[exact].to_numpy()
-        same = classes[t_rows][:, None] == classes[p_rows][None, :]
-    else:
-        same = np.ones(dist.shape, dtype=bool)
-
-    # Pairs in the order they are taken: own class first, then distance, then codes (the
-    # pool is sorted by code, so a stable sort on distance breaks ties by peer code)
-    ti, pi = np.meshgrid(np.arange(len(t_rows)), np.arange(len(p_rows)), indexing="ij")
-    pairs = pd.DataFrame(
-        {
-            "t": ti.ravel(),
-            "p": pi.ravel(),
-            "distance": dist.ravel(),
-            "same_class": same.ravel(),
-        }
+    matched_treated, unmatched, pool = _match_sides(
+        set(cov["code"]), set(usable["code"]), treated, candidates
     )
-    chosen: list[tuple[int, int, float, bool]] = []
+    pairs = _candidate_pairs(usable, matched_treated, pool, exact=exact, columns=columns)
     if replace:
-        ordered = pairs.sort_values(
-            ["t", "same_class", "distance", "p"], ascending=[True, False, True, True]
-        )
-        for _, part in ordered.groupby("t", sort=True):
-            for row in part.head(k).itertuples(index=False):
-                chosen.append((int(row.t), int(row.p), float(row.distance), bool(row.same_class)))
+        chosen = _nearest_with_replacement(pairs, k)
     else:
-        taken: set[int] = set()
-        count = np.zeros(len(t_rows), dtype=int)
-        # Two passes: within-class pairs for everyone first, cross-class fill-ins only then
-        for want_same in (True, False):
-            part = pairs[pairs["same_class"] == want_same].sort_values(
-                ["distance", "t", "p"], kind="stable"
-            )
-            for t_i, p_i, d, s in part.itertuples(index=False):
-                if count[t_i] < k and p_i not in taken:
-                    chosen.append((int(t_i), int(p_i), float(d), bool(s)))
-                    taken.add(int(p_i))
-                    count[t_i] += 1
-    table = pd.DataFrame(chosen, columns=["t", "p", "distance", "same_class"])
-    table["treated"] = [matched_treated[i] for i in table["t"]]
-    table["peer"] = [pool[i] for i in table["p"]]
-    table = table.sort_values(
-        ["treated", "same_class", "distance", "peer"], ascending=[True, False, True, True]
-    )
-    table["rank"] = table.groupby("treated").cumcount() + 1
-    table = table[["treated", "rank", "peer", "distance", "same_class"]].reset_index(drop=True)
+        chosen = _greedy_without_replacement(pairs, k, n_treated=len(matched_treated))
+    table = _match_table(chosen, matched_treated, pool)
     per_treated = table.groupby("treated").size().reindex(matched_treated, fill_value=0)
     fallback = tuple(sorted(set(table.loc[~table["same_class"], "treated"])))
     short = tuple(c for c in matched_treated if per_treated[c] < k)
@@ -468,6 +401,119 @@ def match_peers(
         covariates=tuple(columns),
         exact=exact,
     )
+
+
+def _check_match_input(
+    covariates: pd.DataFrame, *, k: int, exact: str | None, columns: Sequence[str]
+) -> None:
+    """Raise :class:`ComparisonError` unless ``k`` and the covariate frame can be matched on."""
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
+        raise ComparisonError(f"k must be a positive whole number, not {k!r}")
+    needed = ["code", *columns] + ([exact] if exact else [])
+    missing = [c for c in needed if c not in covariates.columns]
+    if missing:
+        raise ComparisonError(f"covariate column(s) {', '.join(map(repr, missing))} missing")
+    if covariates["code"].duplicated().any():
+        raise ComparisonError("the covariate frame has more than one row for a municipality")
+
+
+def _match_sides(
+    known: set[str], usable: set[str], treated: Iterable[str], candidates: list[str]
+) -> tuple[list[str], tuple[str, ...], list[str]]:
+    """The treated codes to match, those without complete covariates, and the peer pool."""
+    treated_set = sorted(set(treated))
+    unknown = sorted((set(treated_set) | set(candidates)) - known)
+    if unknown:
+        raise ComparisonError(f"no covariates for municipality code(s) {unknown[:5]}")
+    overlap = set(treated_set) & set(candidates)
+    if overlap:
+        raise ComparisonError(f"code(s) {sorted(overlap)[:5]} are both treated and candidates")
+    matched_treated = [c for c in treated_set if c in usable]
+    unmatched = tuple(c for c in treated_set if c not in usable)
+    pool = sorted(set(candidates) & usable)
+    if not matched_treated:
+        raise ComparisonError("no treated municipality has complete covariates")
+    if not pool:
+        raise ComparisonError("no candidate municipality has complete covariates")
+    return matched_treated, unmatched, pool
+
+
+def _candidate_pairs(
+    usable: pd.DataFrame,
+    matched_treated: list[str],
+    pool: list[str],
+    *,
+    exact: str | None,
+    columns: Sequence[str],
+) -> pd.DataFrame:
+    """Every (treated, candidate) pair by position: ``t, p, distance, same_class``."""
+    z = _standardised(usable, columns).to_numpy()
+    row_of = {c: i for i, c in enumerate(usable["code"])}
+    t_rows = np.array([row_of[c] for c in matched_treated])
+    p_rows = np.array([row_of[c] for c in pool])
+    diff = z[t_rows][:, None, :] - z[p_rows][None, :, :]
+    dist = np.round(np.sqrt((diff**2).sum(axis=2)), _DISTANCE_DECIMALS)
+    if exact:
+        classes = usable[exact].to_numpy()
+        same = classes[t_rows][:, None] == classes[p_rows][None, :]
+    else:
+        same = np.ones(dist.shape, dtype=bool)
+    ti, pi = np.meshgrid(np.arange(len(t_rows)), np.arange(len(p_rows)), indexing="ij")
+    return pd.DataFrame(
+        {
+            "t": ti.ravel(),
+            "p": pi.ravel(),
+            "distance": dist.ravel(),
+            "same_class": same.ravel(),
+        }
+    )
+
+
+def _nearest_with_replacement(pairs: pd.DataFrame, k: int) -> list[tuple[int, int, float, bool]]:
+    """The ``k`` first pairs of each treated municipality: own class, then distance, then code."""
+    # The pool is sorted by code, so sorting on the position ``p`` breaks ties by peer code
+    ordered = pairs.sort_values(
+        ["t", "same_class", "distance", "p"], ascending=[True, False, True, True]
+    )
+    chosen: list[tuple[int, int, float, bool]] = []
+    for _, part in ordered.groupby("t", sort=True):
+        for row in part.head(k).itertuples(index=False):
+            chosen.append((int(row.t), int(row.p), float(row.distance), bool(row.same_class)))
+    return chosen
+
+
+def _greedy_without_replacement(
+    pairs: pd.DataFrame, k: int, *, n_treated: int
+) -> list[tuple[int, int, float, bool]]:
+    """Pairs taken closest first, each candidate at most once and ``k`` per treated at most."""
+    chosen: list[tuple[int, int, float, bool]] = []
+    taken: set[int] = set()
+    count = np.zeros(n_treated, dtype=int)
+    # Two passes: within-class pairs for everyone first, cross-class fill-ins only then
+    for want_same in (True, False):
+        part = pairs[pairs["same_class"] == want_same].sort_values(
+            ["distance", "t", "p"], kind="stable"
+        )
+        for t_i, p_i, d, s in part.itertuples(index=False):
+            if count[t_i] < k and p_i not in taken:
+                chosen.append((int(t_i), int(p_i), float(d), bool(s)))
+                taken.add(int(p_i))
+                count[t_i] += 1
+    return chosen
+
+
+def _match_table(
+    chosen: list[tuple[int, int, float, bool]], matched_treated: list[str], pool: list[str]
+) -> pd.DataFrame:
+    """The chosen pairs by code: ``treated, rank, peer, distance, same_class``."""
+    table = pd.DataFrame(chosen, columns=["t", "p", "distance", "same_class"])
+    table["treated"] = [matched_treated[i] for i in table["t"]]
+    table["peer"] = [pool[i] for i in table["p"]]
+    table = table.sort_values(
+        ["treated", "same_class", "distance", "peer"], ascending=[True, False, True, True]
+    )
+    table["rank"] = table.groupby("treated").cumcount() + 1
+    return table[["treated", "rank", "peer", "distance", "same_class"]].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -556,104 +602,36 @@ def comparison_group(
     """
     if kind not in COMPARISONS:
         raise ComparisonError(f"unknown comparison {kind!r}; use one of {', '.join(COMPARISONS)}")
-    if area is not None and area not in set(memberships["area_id"]):
-        raise ComparisonError(f"unknown trial area {area!r}")
-    treated = trial_members(memberships, area=area, include_unverified=include_unverified)
-    if not treated:
-        what = f"area {area}" if area else "the trial"
-        hint = "" if include_unverified else "; its members are unverified (include_unverified)"
-        raise ComparisonError(f"{what} has no counted member municipalities{hint}")
+    treated = _treated_side(memberships, area=area, include_unverified=include_unverified)
     everyone = set(trial_members(memberships, include_unverified=True))
     candidates = candidate_controls(municipalities, memberships)
     unverified = _unverified(memberships)
-    area_of = (
-        memberships[memberships["status"].isin(["confirmed", "probable"])]
-        .groupby("municipality_code")["area_id"]
-        .first()
+    excluded = _excluded_members(
+        memberships, everyone - set(treated), unverified, include_unverified=include_unverified
     )
-    excluded: list[dict[str, Any]] = []
-    for c in sorted(everyone - set(treated)):
-        if c in unverified and not include_unverified:
-            reason = f"unverified trial membership (area {area_of.get(c)})"
-        else:
-            reason = f"member of another trial area ({area_of.get(c)})"
-        excluded.append({"code": c, "reason": reason})
-    notes: list[Message] = []
-    if unverified and not include_unverified:
-        notes.append(_named("group.unverified_excluded", municipalities, unverified))
-    elif unverified & set(treated):
-        notes.append(_named("group.unverified_included", municipalities, unverified & set(treated)))
+    notes = _unverified_notes(
+        municipalities, unverified, treated, include_unverified=include_unverified
+    )
 
     match: MatchResult | None = None
     if kind == "all_other":
         control = candidates
     elif kind == "same_regions":
         control = same_region_controls(municipalities, memberships, treated)
-        region = municipalities.set_index("code")["region_code"]
-        regions = {region.get(c) for c in treated} - {None}
-        notes.append(
-            Message(
-                "group.same_regions",
-                {"n": len(regions), "regions": tuple(sorted(map(str, regions)))},
-                count="n",
-            )
-        )
+        notes.append(_same_regions_note(municipalities, treated))
     else:
         if covariates is None:
             raise ComparisonError("the matched comparison needs covariates (matching_covariates)")
         match = match_peers(covariates, treated, candidates, k=k, replace=replace)
         control = list(match.peers)
-        cov_codes = covariates.set_index("code")
-        incomplete = [
-            c
-            for c in candidates
-            if c not in cov_codes.index or cov_codes.loc[c, list(COVARIATES)].isna().any()
-        ]
-        for c in incomplete:
-            excluded.append({"code": c, "reason": "incomplete matching covariates"})
-        notes.append(
-            Message(
-                "group.matched" if replace else "group.matched_without_replacement",
-                {"n": int(k), "peers": len(control), "treated": len(treated)},
-                count="n",
-            )
-        )
-        if match.fallback:
-            notes.append(_named("group.class_fallback", municipalities, match.fallback))
-        if match.unmatched:
-            notes.append(_named("group.unmatched", municipalities, match.unmatched))
-        if match.short:
-            notes.append(
-                Message(
-                    "group.short",
-                    {"n": int(k), "names": municipality_labels(municipalities, match.short)},
-                    count="n",
-                )
-            )
-        if incomplete:
-            notes.append(
-                Message(
-                    "group.incomplete",
-                    {
-                        "n": len(incomplete),
-                        "names": municipality_labels(municipalities, incomplete),
-                    },
-                    count="n",
-                )
-            )
+        incomplete = _incomplete_covariates(covariates, candidates)
+        excluded.extend({"code": c, "reason": "incomplete matching covariates"} for c in incomplete)
+        notes.extend(_matched_notes(municipalities, match, incomplete, n_treated=len(treated)))
     if not control:
         raise ComparisonError(
             f"the {kind} comparison group is empty" + (f" for area {area}" if area else "")
         )
-    not_in_trial = set(
-        memberships.loc[memberships["status"] == "not_in_trial", "municipality_code"]
-    ) - set(everyone)
-    if not_in_trial & set(control):
-        notes.append(_named("group.kitee", municipalities, not_in_trial & set(control)))
-    region = municipalities.set_index("code")["region_code"]
-    aland = [c for c in control if region.get(c) == ALAND_REGION]
-    if aland:
-        notes.append(Message("group.aland", {"n": len(aland), "region": ALAND_REGION}, count="n"))
+    notes.extend(_control_notes(municipalities, memberships, everyone, control))
     return ComparisonGroup(
         kind=kind,
         area=area,
@@ -664,3 +642,131 @@ def comparison_group(
         match=match,
         include_unverified=include_unverified,
     )
+
+
+def _treated_side(
+    memberships: pd.DataFrame, *, area: str | None, include_unverified: bool
+) -> tuple[str, ...]:
+    """The counted members of ``area`` (of every area when None), checked to be some."""
+    if area is not None and area not in set(memberships["area_id"]):
+        raise ComparisonError(f"unknown trial area {area!r}")
+    treated = trial_members(memberships, area=area, include_unverified=include_unverified)
+    if not treated:
+        what = f"area {area}" if area else "the trial"
+        hint = "" if include_unverified else "; its members are unverified (include_unverified)"
+        raise ComparisonError(f"{what} has no counted member municipalities{hint}")
+    return treated
+
+
+def _excluded_members(
+    memberships: pd.DataFrame,
+    others: set[str],
+    unverified: set[str],
+    *,
+    include_unverified: bool,
+) -> list[dict[str, Any]]:
+    """``code, reason`` of each trial member on neither side (``others``), by code."""
+    area_of = (
+        memberships[memberships["status"].isin(["confirmed", "probable"])]
+        .groupby("municipality_code")["area_id"]
+        .first()
+    )
+    excluded: list[dict[str, Any]] = []
+    for c in sorted(others):
+        if c in unverified and not include_unverified:
+            reason = f"unverified trial membership (area {area_of.get(c)})"
+        else:
+            reason = f"member of another trial area ({area_of.get(c)})"
+        excluded.append({"code": c, "reason": reason})
+    return excluded
+
+
+def _unverified_notes(
+    municipalities: pd.DataFrame,
+    unverified: set[str],
+    treated: Sequence[str],
+    *,
+    include_unverified: bool,
+) -> list[Message]:
+    """The note naming the unverified members left out, or those counted as treated."""
+    if unverified and not include_unverified:
+        return [_named("group.unverified_excluded", municipalities, unverified)]
+    if unverified & set(treated):
+        return [_named("group.unverified_included", municipalities, unverified & set(treated))]
+    return []
+
+
+def _same_regions_note(municipalities: pd.DataFrame, treated: Sequence[str]) -> Message:
+    """The note listing the regions (maakunta) of the treated municipalities."""
+    region = municipalities.set_index("code")["region_code"]
+    regions = {region.get(c) for c in treated} - {None}
+    return Message(
+        "group.same_regions",
+        {"n": len(regions), "regions": tuple(sorted(map(str, regions)))},
+        count="n",
+    )
+
+
+def _incomplete_covariates(covariates: pd.DataFrame, candidates: list[str]) -> list[str]:
+    """The candidates without a complete row of matching covariates, in candidate order."""
+    cov_codes = covariates.set_index("code")
+    return [
+        c
+        for c in candidates
+        if c not in cov_codes.index or cov_codes.loc[c, list(COVARIATES)].isna().any()
+    ]
+
+
+def _matched_notes(
+    municipalities: pd.DataFrame, match: MatchResult, incomplete: list[str], *, n_treated: int
+) -> list[Message]:
+    """The notes of a matched group: its size, and who fell back, went short or was left out."""
+    k = match.k
+    notes = [
+        Message(
+            "group.matched" if match.replace else "group.matched_without_replacement",
+            {"n": k, "peers": len(match.peers), "treated": n_treated},
+            count="n",
+        )
+    ]
+    if match.fallback:
+        notes.append(_named("group.class_fallback", municipalities, match.fallback))
+    if match.unmatched:
+        notes.append(_named("group.unmatched", municipalities, match.unmatched))
+    if match.short:
+        notes.append(
+            Message(
+                "group.short",
+                {"n": k, "names": municipality_labels(municipalities, match.short)},
+                count="n",
+            )
+        )
+    if incomplete:
+        notes.append(
+            Message(
+                "group.incomplete",
+                {"n": len(incomplete), "names": municipality_labels(municipalities, incomplete)},
+                count="n",
+            )
+        )
+    return notes
+
+
+def _control_notes(
+    municipalities: pd.DataFrame,
+    memberships: pd.DataFrame,
+    everyone: set[str],
+    control: list[str],
+) -> list[Message]:
+    """The notes on the comparison side: Kitee (never in a trial) and Åland among the controls."""
+    notes: list[Message] = []
+    not_in_trial = set(
+        memberships.loc[memberships["status"] == "not_in_trial", "municipality_code"]
+    ) - set(everyone)
+    if not_in_trial & set(control):
+        notes.append(_named("group.kitee", municipalities, not_in_trial & set(control)))
+    region = municipalities.set_index("code")["region_code"]
+    aland = [c for c in control if region.get(c) == ALAND_REGION]
+    if aland:
+        notes.append(Message("group.aland", {"n": len(aland), "region": ALAND_REGION}, count="n"))
+    return notes

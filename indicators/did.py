@@ -812,16 +812,8 @@ def event_study(
         cluster=cluster,
         weights=weights,
     )
-    data = clean.data
-    rel = _relative_periods(pd.Series(data["_p"]), event_period, period).astype(np.int64)
-    if (leads is not None and leads < 0) or (lags is not None and lags < 0):
-        raise EvaluationError("leads and lags must be non-negative")
-    low = -leads if leads is not None else int(rel.min())
-    high = lags if lags is not None else int(rel.max())
-    if low > high:
-        raise EvaluationError(f"empty event window {low}..{high}")
-    if not low <= reference <= high:
-        raise EvaluationError(f"reference period {reference} is outside the window {low}..{high}")
+    rel = _relative_periods(pd.Series(clean.data["_p"]), event_period, period).astype(np.int64)
+    low, high = _event_window(rel, leads=leads, lags=lags, reference=reference)
     if (rel >= 0).all() or (rel < 0).all():
         raise EvaluationError(
             f"period column {period!r} must have periods both before and from event_period "
@@ -831,15 +823,53 @@ def event_study(
         binned_rel = rel.clip(lower=low, upper=high)
     else:
         inside = (rel >= low) & (rel <= high)
-        data = data.loc[inside.to_numpy()].reset_index(drop=True)
+        data = clean.data.loc[inside.to_numpy()].reset_index(drop=True)
         binned_rel = rel.loc[inside].reset_index(drop=True)
         clean = _Clean(data, clean.n_dropped_missing, clean.weighted, clean.clustered)
+    window = list(range(low, high + 1))
+    fit = _fit_twfe(clean, _event_dummies(clean.data, binned_rel, window, reference))
+    # Only with binning do the end dummies pool the periods beyond the window
+    beyond = (bool((rel < low).any()) and bin_endpoints, bool((rel > high).any()) and bin_endpoints)
+    return EventStudyResult(
+        table=_event_table(fit, window, reference, beyond),
+        pretrend=_pretrend_test(fit, window),
+        reference=reference,
+        window=(low, high),
+        n_obs=fit.n_obs,
+        n_units=fit.n_units,
+        n_periods=fit.n_periods,
+        n_clusters=fit.n_clusters,
+        df=fit.df,
+        cov_type="clustered" if clean.clustered else "unadjusted",
+        weighted=clean.weighted,
+        outcome=outcome,
+    )
+
+
+def _event_window(
+    rel: pd.Series, *, leads: int | None, lags: int | None, reference: int
+) -> tuple[int, int]:
+    """The first and last relative period of the event window, checked to hold ``reference``."""
+    if (leads is not None and leads < 0) or (lags is not None and lags < 0):
+        raise EvaluationError("leads and lags must be non-negative")
+    low = -leads if leads is not None else int(rel.min())
+    high = lags if lags is not None else int(rel.max())
+    if low > high:
+        raise EvaluationError(f"empty event window {low}..{high}")
+    if not low <= reference <= high:
+        raise EvaluationError(f"reference period {reference} is outside the window {low}..{high}")
+    return low, high
+
+
+def _event_dummies(
+    data: pd.DataFrame, binned_rel: pd.Series, window: list[int], reference: int
+) -> pd.DataFrame:
+    """The estimable treated × relative-period dummies of the window, one column per period."""
     is_treated = data["_treated"].to_numpy() == 1
     # Without treated observations in the reference bin the dummies add up to the treated
     # indicator, which the unit effects absorb jointly though no single column is absorbed
     if not (is_treated & (binned_rel.to_numpy() == reference)).any():
         raise EvaluationError(f"no treated observations in the reference period {reference}")
-    window = list(range(low, high + 1))
     # A calendar period in which every observation is treated has no comparison: the period
     # effect absorbs it, and a dummy that is 1 only in such periods cannot be estimated
     # (linearmodels' AbsorbingEffectError). Such relative periods are reported as empty.
@@ -856,13 +886,17 @@ def event_study(
             columns[_rel_name(r)] = in_bin.astype(np.float64)
     if not columns:
         raise EvaluationError("no treated observations outside the reference period")
-    fit = _fit_twfe(clean, pd.DataFrame(columns))
+    return pd.DataFrame(columns)
 
+
+def _event_table(
+    fit: _Fit, window: list[int], reference: int, beyond: tuple[bool, bool]
+) -> pd.DataFrame:
+    """The tidy coefficient table: one row per relative period of the window."""
+    low, high = window[0], window[-1]
     rows = []
-    beyond_low = bool((rel < low).any()) and bin_endpoints
-    beyond_high = bool((rel > high).any()) and bin_endpoints
     for r in window:
-        binned = (r == low and beyond_low) or (r == high and beyond_high)
+        binned = (r == low and beyond[0]) or (r == high and beyond[1])
         name = _rel_name(r)
         if r == reference:
             est, se, lo_ci, hi_ci, p = 0.0, np.nan, np.nan, np.nan, np.nan
@@ -884,35 +918,24 @@ def event_study(
                 "binned": binned,
             }
         )
-    table = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
 
+
+def _pretrend_test(fit: _Fit, window: list[int]) -> PretrendTest | None:
+    """The joint F test that every estimated lead is zero (None without estimated leads)."""
     tested = [r for r in window if r < 0 and _rel_name(r) in fit.params.index]
-    pretrend = None
-    if tested:
-        chi2 = fit.wald([_rel_name(r) for r in tested])
-        q = len(tested)
-        f_stat = chi2 / q
-        pretrend = PretrendTest(
-            statistic=f_stat,
-            df=q,
-            df_denom=fit.df,
-            p_value=float(stats.f.sf(f_stat, q, fit.df)),
-            chi2=chi2,
-            leads_tested=tuple(tested),
-        )
-    return EventStudyResult(
-        table=table,
-        pretrend=pretrend,
-        reference=reference,
-        window=(low, high),
-        n_obs=fit.n_obs,
-        n_units=fit.n_units,
-        n_periods=fit.n_periods,
-        n_clusters=fit.n_clusters,
-        df=fit.df,
-        cov_type="clustered" if clean.clustered else "unadjusted",
-        weighted=clean.weighted,
-        outcome=outcome,
+    if not tested:
+        return None
+    chi2 = fit.wald([_rel_name(r) for r in tested])
+    q = len(tested)
+    f_stat = chi2 / q
+    return PretrendTest(
+        statistic=f_stat,
+        df=q,
+        df_denom=fit.df,
+        p_value=float(stats.f.sf(f_stat, q, fit.df)),
+        chi2=chi2,
+        leads_tested=tuple(tested),
     )
 
 

@@ -362,10 +362,8 @@ def _evaluate(
     k: int,
     with_event_study: bool,
 ) -> Evaluation:
-    if cluster not in ("unit", "region", None):
-        raise EvaluationError(f"cluster must be 'unit', 'region' or None, not {cluster!r}")
-    if weights not in ("labour_force", None):
-        raise EvaluationError(f"weights must be 'labour_force' or None, not {weights!r}")
+    """One evaluation on a prepared outcome (see :func:`evaluate` for the arguments)."""
+    _check_options(cluster, weights)
     group = ctx.group(
         comparison_kind, memberships, area=area, include_unverified=include_unverified, k=k
     )
@@ -377,13 +375,7 @@ def _evaluate(
     columns = ["unit", "month", "value"]
     weight_column: str | None = None
     if weights == "labour_force":
-        # One weight per municipality, its mean labour force over the pre-trial months of the
-        # window: the labour force is annual, and after 2023-10 it is not published at all
-        pre = ctx.labour_force[
-            (ctx.labour_force["month"] >= start) & (ctx.labour_force["month"] < EVENT_MONTH)
-        ]
-        size = pre.groupby("area_code")["value"].mean()
-        panel = panel.assign(weight=panel["unit"].map(size))
+        panel = panel.assign(weight=panel["unit"].map(_labour_force_weights(ctx, start)))
         columns.append("weight")
         weight_column = "weight"
     if panel.empty:
@@ -396,14 +388,7 @@ def _evaluate(
         outcome="value",
         weight=weight_column,
     )
-    frame = prepared.frame
-    cluster_column: str | None = None
-    if cluster == "unit":
-        cluster_column = "unit"
-    elif cluster == "region":
-        region = ctx.municipalities.set_index("code")["region_code"]
-        frame = frame.assign(region=frame["unit"].map(region))
-        cluster_column = "region"
+    frame, cluster_column = _with_cluster(ctx, prepared.frame, cluster)
     did = estimate_did(
         frame,
         outcome="value",
@@ -416,71 +401,24 @@ def _evaluate(
     )
     event: EventStudyResult | None = None
     if with_event_study:
-        # A lead or lag beyond the window would only add empty rows to the table
-        first, last = prepared.window
-        event = event_study(
+        event = _event_study(
             frame,
-            outcome="value",
-            unit="unit",
-            period="month",
-            treated="treated",
-            event_period=EVENT_MONTH,
-            leads=max(1, min(leads, _months_between(first, EVENT_MONTH))),
-            lags=max(0, min(lags, _months_between(EVENT_MONTH, last))),
-            reference=-1,
-            cluster=cluster_column,
-            weights=weight_column,
-            bin_endpoints=True,
+            prepared.window,
+            leads=leads,
+            lags=lags,
+            cluster_column=cluster_column,
+            weight_column=weight_column,
         )
-    pretrend = event.pretrend if event is not None else None
-    pretrend_undefined: Message | None = None
-    if pretrend is not None and did.n_clusters is not None and pretrend.df > pretrend.df_denom:
-        # With fewer clusters than leads the clustered covariance of the leads is singular and
-        # the Wald statistic is arbitrary: report no test rather than a meaningless p-value
-        pretrend_undefined = Message(
-            "note.pretrend_undefined",
-            {"clusters": int(did.n_clusters), "leads": int(pretrend.df)},
-        )
-        pretrend = None
+    pretrend, pretrend_undefined = _defined_pretrend(
+        event.pretrend if event is not None else None, did
+    )
 
     used = frame[frame["value"].notna()]
     n_treated = int(used.loc[used["treated"] == 1, "unit"].nunique())
     n_control = int(used.loc[used["treated"] == 0, "unit"].nunique())
-
-    dropped = [prepared.dropped]
     suppressed = frame[frame["value"].isna()].groupby("unit").size()
-    if len(suppressed):
-        dropped.append(
-            pd.DataFrame(
-                {
-                    "unit": suppressed.index,
-                    "reason": "months without a value (suppressed or not published)",
-                    "n_rows": suppressed.to_numpy(),
-                }
-            )
-        )
-    excluded = group.excluded
-    if len(excluded):
-        dropped.append(
-            pd.DataFrame({"unit": excluded["code"], "reason": excluded["reason"], "n_rows": np.nan})
-        )
     merged_here = sorted(set(MERGED_CODES) & units)
-    if merged_here and end > LAST_SEPARATE_MONTH:
-        dropped.append(
-            pd.DataFrame(
-                {
-                    "unit": merged_here,
-                    "reason": f"no separate value after {LAST_SEPARATE_MONTH} (merged unit)",
-                    "n_rows": _months_between(LAST_SEPARATE_MONTH, end),
-                }
-            )
-        )
-    parts = [d for d in dropped if len(d)]
-    dropped_frame = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=["unit", "reason", "n_rows"])
-    )
+    dropped = _dropped(prepared.dropped, suppressed, group.excluded, merged_here, end=end)
 
     notes.extend(
         _notes(
@@ -501,13 +439,12 @@ def _evaluate(
             weights=weights,
         )
     )
-    flags: list[Message] = []
-    if cluster is not None and n_treated < FEW_TREATED:
-        flags.append(Message("flag.few_treated", {"n": n_treated}, count="n"))
-    if len(group.control) < FEW_CONTROLS:
-        flags.append(Message("flag.few_controls", {"n": len(group.control)}, count="n"))
-    if pretrend_undefined is not None:
-        flags.append(Message("flag.pretrend_undefined"))
+    flags = _flags(
+        group,
+        n_treated=n_treated,
+        cluster=cluster,
+        pretrend_undefined=pretrend_undefined,
+    )
     return Evaluation(
         outcome=ctx.outcome,
         comparison=comparison_kind,
@@ -519,13 +456,143 @@ def _evaluate(
         n_treated=n_treated,
         n_control=n_control,
         group=group,
-        dropped=dropped_frame,
+        dropped=dropped,
         notes=tuple(notes),
         flags=tuple(flags),
         cluster=cluster,
         weights=weights,
         requested_end=requested_end,
     )
+
+
+def _check_options(cluster: object, weights: object) -> None:
+    """Raise :class:`EvaluationError` for an unknown clustering or weighting."""
+    if cluster not in ("unit", "region", None):
+        raise EvaluationError(f"cluster must be 'unit', 'region' or None, not {cluster!r}")
+    if weights not in ("labour_force", None):
+        raise EvaluationError(f"weights must be 'labour_force' or None, not {weights!r}")
+
+
+def _labour_force_weights(ctx: OutcomeData, start: str) -> pd.Series:
+    """Each municipality's mean labour force over the window's pre-trial months, by code."""
+    # One weight per municipality: the labour force is annual, and after 2023-10 it is not
+    # published at all
+    lf = ctx.labour_force
+    pre = lf[(lf["month"] >= start) & (lf["month"] < EVENT_MONTH)]
+    return pre.groupby("area_code")["value"].mean()
+
+
+def _with_cluster(
+    ctx: OutcomeData, frame: pd.DataFrame, cluster: Cluster | None
+) -> tuple[pd.DataFrame, str | None]:
+    """The estimation frame with the cluster column it needs, and that column's name."""
+    if cluster == "unit":
+        return frame, "unit"
+    if cluster == "region":
+        region = ctx.municipalities.set_index("code")["region_code"]
+        return frame.assign(region=frame["unit"].map(region)), "region"
+    return frame, None
+
+
+def _event_study(
+    frame: pd.DataFrame,
+    window: tuple[str, str],
+    *,
+    leads: int,
+    lags: int,
+    cluster_column: str | None,
+    weight_column: str | None,
+) -> EventStudyResult:
+    """The event study of the prepared frame, its leads and lags cut to the window."""
+    # A lead or lag beyond the window would only add empty rows to the table
+    first, last = window
+    return event_study(
+        frame,
+        outcome="value",
+        unit="unit",
+        period="month",
+        treated="treated",
+        event_period=EVENT_MONTH,
+        leads=max(1, min(leads, _months_between(first, EVENT_MONTH))),
+        lags=max(0, min(lags, _months_between(EVENT_MONTH, last))),
+        reference=-1,
+        cluster=cluster_column,
+        weights=weight_column,
+        bin_endpoints=True,
+    )
+
+
+def _defined_pretrend(
+    pretrend: PretrendTest | None, did: DidResult
+) -> tuple[PretrendTest | None, Message | None]:
+    """The pre-trend test, or None and the note saying why when the clusters cannot test it."""
+    if pretrend is not None and did.n_clusters is not None and pretrend.df > pretrend.df_denom:
+        # With fewer clusters than leads the clustered covariance of the leads is singular and
+        # the Wald statistic is arbitrary: report no test rather than a meaningless p-value
+        undefined = Message(
+            "note.pretrend_undefined",
+            {"clusters": int(did.n_clusters), "leads": int(pretrend.df)},
+        )
+        return None, undefined
+    return pretrend, None
+
+
+def _dropped(
+    prepared_dropped: pd.DataFrame,
+    suppressed: pd.Series,
+    excluded: pd.DataFrame,
+    merged_here: list[str],
+    *,
+    end: str,
+) -> pd.DataFrame:
+    """``unit, reason, n_rows``: everything left out of the estimation sample, and why."""
+    dropped = [prepared_dropped]
+    if len(suppressed):
+        dropped.append(
+            pd.DataFrame(
+                {
+                    "unit": suppressed.index,
+                    "reason": "months without a value (suppressed or not published)",
+                    "n_rows": suppressed.to_numpy(),
+                }
+            )
+        )
+    if len(excluded):
+        dropped.append(
+            pd.DataFrame({"unit": excluded["code"], "reason": excluded["reason"], "n_rows": np.nan})
+        )
+    if merged_here and end > LAST_SEPARATE_MONTH:
+        dropped.append(
+            pd.DataFrame(
+                {
+                    "unit": merged_here,
+                    "reason": f"no separate value after {LAST_SEPARATE_MONTH} (merged unit)",
+                    "n_rows": _months_between(LAST_SEPARATE_MONTH, end),
+                }
+            )
+        )
+    parts = [d for d in dropped if len(d)]
+    if parts:
+        return pd.concat(parts, ignore_index=True)
+    return pd.DataFrame(columns=["unit", "reason", "n_rows"])
+
+
+def _flags(
+    group: ComparisonGroup,
+    *,
+    n_treated: int,
+    cluster: str | None,
+    pretrend_undefined: Message | None,
+) -> list[Message]:
+    """The short warnings of an evaluation's table row (keys ``flag.*``)."""
+    flags: list[Message] = []
+    if cluster is not None and n_treated < FEW_TREATED:
+        flags.append(Message("flag.few_treated", {"n": n_treated}, count="n"))
+    if len(group.control) < FEW_CONTROLS:
+        flags.append(Message("flag.few_controls", {"n": len(group.control)}, count="n"))
+    if pretrend_undefined is not None:
+        flags.append(Message("flag.pretrend_undefined"))
+    return flags
 
 
 def _contrasted_months(
@@ -569,6 +636,28 @@ def _notes(
     cluster: str | None,
     weights: str | None,
 ) -> list[Message]:
+    """The caveats of one evaluation (keys ``note.*`` and the group's ``group.*``), in order."""
+    return [
+        *_pretrend_notes(pretrend, pretrend_undefined, did),
+        *_calendar_notes(start, end),
+        *group.notes,
+        *_unit_notes(ctx, prepared_dropped, missing_treated, suppressed),
+        *_data_notes(ctx.outcome, merged_here=merged_here, published=published),
+        *_design_notes(
+            group,
+            did,
+            suppressed=suppressed,
+            n_treated=n_treated,
+            cluster=cluster,
+            weights=weights,
+        ),
+    ]
+
+
+def _pretrend_notes(
+    pretrend: PretrendTest | None, pretrend_undefined: Message | None, did: DidResult
+) -> list[Message]:
+    """What the pre-trend test says, and whether there are too few clusters for its leads."""
     notes: list[Message] = []
     if pretrend_undefined is not None:
         notes.append(pretrend_undefined)
@@ -599,11 +688,27 @@ def _notes(
                 {"clusters": int(did.n_clusters), "leads": int(pretrend.df)},
             )
         )
+    return notes
+
+
+def _calendar_notes(start: str, end: str) -> list[Message]:
+    """The nationwide changes the window spans: COVID-19 and the Nordic jobseeker service model."""
+    notes: list[Message] = []
     if start <= COVID_MONTH:
         notes.append(Message("note.covid", {"start": start}))
     if end >= NORDIC_MODEL_MONTH:
         notes.append(Message("note.nordic_model"))
-    notes.extend(group.notes)
+    return notes
+
+
+def _unit_notes(
+    ctx: OutcomeData,
+    prepared_dropped: pd.DataFrame,
+    missing_treated: tuple[Any, ...],
+    suppressed: pd.Series,
+) -> list[Message]:
+    """The municipalities missing from the sample or with months left out, by name."""
+    notes: list[Message] = []
     for key, codes in (
         ("note.missing_treated", missing_treated),
         ("note.no_observations", _units(prepared_dropped, "no observations in the window")),
@@ -629,12 +734,32 @@ def _notes(
                 count="n",
             )
         )
+    return notes
+
+
+def _data_notes(outcome: str, *, merged_here: list[str], published: bool) -> list[Message]:
+    """The caveats of the outcome's data: merged units, published shares, volatile vacancies."""
+    notes: list[Message] = []
     if merged_here:
         notes.append(Message("note.merged", {"month": LAST_SEPARATE_MONTH}))
     if published:
         notes.append(Message("note.published_share", {"month": LAST_SEPARATE_MONTH}))
-    if ctx.outcome == "unemployed_per_vacancy":
+    if outcome == "unemployed_per_vacancy":
         notes.append(Message("note.vacancies_volatile"))
+    return notes
+
+
+def _design_notes(
+    group: ComparisonGroup,
+    did: DidResult,
+    *,
+    suppressed: pd.Series,
+    n_treated: int,
+    cluster: str | None,
+    weights: str | None,
+) -> list[Message]:
+    """The caveats of the design: group sizes, matching, weighting and rows without a value."""
+    notes: list[Message] = []
     if cluster is not None and n_treated < FEW_TREATED:
         notes.append(Message("note.few_treated", {"n": n_treated}, count="n"))
     if len(group.control) < FEW_CONTROLS:

@@ -32,6 +32,7 @@ from indicators.views.brief import (
     EvaluationSummary,
     target_inputs,
 )
+from indicators.views.overview import OverviewTotals
 
 __all__ = [
     "CHART_WIDTH",
@@ -113,6 +114,7 @@ def brief_inputs(
     engine: Engine,
     *,
     since: str | None = None,
+    totals: OverviewTotals | None = None,
     evaluation: Callable[[], EvaluationSummary | None] | None = None,
 ) -> BriefInputs:
     """What the brief reads, from the database behind ``engine``.
@@ -124,16 +126,20 @@ def brief_inputs(
     since : str, optional
         First month of the observations (None: all of them); a brief needs the year before
         its month.
+    totals : OverviewTotals, optional
+        The overview's totals from ``since`` when the caller has them (the page's cache);
+        computed here otherwise.
     evaluation : callable, optional
         Returns the evaluation's verdict; by default none is computed (the slow part: call
         :func:`compute_evaluation` when the month is known to have data).
     """
     from indicators.views.overview import INPUTS, overview_totals
 
-    country = queries.observations(engine, indicators=INPUTS, level="country", since=since)
-    local = queries.observations(engine, indicators=INPUTS, level="municipality", since=since)
     munis, members = queries.municipalities(engine), queries.memberships(engine)
-    totals = overview_totals(country, local, members, munis["code"], include_unverified=False)
+    if totals is None:
+        country = queries.observations(engine, indicators=INPUTS, level="country", since=since)
+        local = queries.observations(engine, indicators=INPUTS, level="municipality", since=since)
+        totals = overview_totals(country, local, members, munis["code"], include_unverified=False)
     target = target_inputs()
     target_obs = [
         queries.observations(engine, indicators=target, level=level, since=since)

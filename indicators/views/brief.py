@@ -146,7 +146,7 @@ class EvaluationSummary:
 
 
 def evaluation_summary(
-    pooled: Mapping[str, Evaluation], study: AreaStudy | None
+    pooled: Mapping[Any, Evaluation], study: AreaStudy | None
 ) -> EvaluationSummary | None:
     """The summary of ``pooled`` (evaluations by comparison group) and ``study``; None when
     no comparison group could be evaluated.
@@ -1107,7 +1107,8 @@ def _share_chart(view: BriefView, width: int | None) -> BriefChart | None:
         locale=vega_locale(lang),
     )
     if width is not None:
-        chart = chart.properties(width=width)
+        # Room on the right for the label of the last event rule (the trials' end)
+        chart = chart.properties(width=width - 90, padding={"right": 90, "left": 5})
     last = series[series["month"] == series["month"].max()]
     shares = {k: fmt_percent(_month_value(last.set_index("key")["value"], k), lang) for k in labels}
     text = t(
@@ -1141,10 +1142,10 @@ def _changes_chart(view: BriefView, width: int | None) -> BriefChart | None:
         x_title=t("brief.chart.changes_x", lang),
         label_title=t("brief.section.areas", lang),
         locale=vega_locale(lang),
-    ).properties(height=14 * len(table))
+    ).properties(height=16 * len(table))
     if width is not None:
-        chart = chart.properties(width=width)
-    unit = t("unit.pp", lang)
+        # The area names take about 250 px of the width beside the plot
+        chart = chart.properties(width=width - 250, padding={"left": 30, "right": 5})
     first, last = rows.iloc[0], rows.iloc[-1]
     text = t(
         "brief.chart.changes_alt",
@@ -1155,17 +1156,17 @@ def _changes_chart(view: BriefView, width: int | None) -> BriefChart | None:
             "brief.item",
             lang,
             name=first["name"],
-            value=fmt_signed(first["change"], lang, CHANGE_DECIMALS, unit),
+            value=_signed_pp(first["change"], lang),
         ),
         last=t(
             "brief.item",
             lang,
             name=last["name"],
-            value=fmt_signed(last["change"], lang, CHANGE_DECIMALS, unit),
+            value=_signed_pp(last["change"], lang),
         ),
     )
     title = t("brief.chart.changes_title", lang, month=view.month_text)
-    return BriefChart("changes", title, chart, text)
+    return BriefChart("changes", title, chart, _tidy(text, lang))
 
 
 def _event_chart(view: BriefView, width: int | None) -> BriefChart | None:

@@ -16,7 +16,6 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -53,6 +52,7 @@ def _fail(message: str, status: int) -> int:
 
 def brief(args: argparse.Namespace) -> int:
     """Write the brief asked for by ``args``; returns the exit status."""
+    from data_access import queries
     from data_access.engine import describe, make_engine, resolve_url
     from exports.brief import (
         CHART_WIDTH,
@@ -66,10 +66,9 @@ def brief(args: argparse.Namespace) -> int:
     from indicators.views.brief import (
         BriefError,
         MonthError,
-        available_months,
         brief_charts,
+        brief_months,
         brief_view,
-        default_month,
         parse_month,
     )
 
@@ -81,14 +80,20 @@ def brief(args: argparse.Namespace) -> int:
     url = resolve_url()
     try:
         engine = make_engine(url, read_only=True)
-        inputs = brief_inputs(engine)
-        months = available_months(inputs)
-        month = month or (default_month(inputs) if months else None)
-        if month is None:
+        # Months first (the series summary answers at once): a bad month costs no reading
+        counts = queries.months_available(
+            engine, indicator="unemployed_jobseekers", level="country"
+        )
+        shares = queries.months_available(
+            engine, indicator="unemployed_share_pct", level="municipality"
+        )
+        months = brief_months(counts, shares)
+        if not months:
             return _fail(f"the database {describe(url)} has no observations for the brief", 1)
+        month = month or (counts[-1] if counts else months[-1])
         if month not in months:
             return _fail(f"no data for {month}: the brief covers {months[0]}…{months[-1]}", 1)
-        inputs = replace(inputs, evaluation=compute_evaluation(engine))
+        inputs = brief_inputs(engine, evaluation=lambda: compute_evaluation(engine))
     except SQLAlchemyError as error:
         reason = " ".join(str(getattr(error, "orig", None) or error).split())
         return _fail(f"cannot read the database {describe(url)}: {reason}", 2)

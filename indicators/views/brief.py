@@ -639,7 +639,9 @@ def _areas(inputs: BriefInputs, month: str, lang: str) -> tuple[BriefSection, pd
                 listed = _listed(rows.head(TOP), lang)
                 paragraphs.append(tn(f"brief.areas.{key}", len(rows), lang, areas=listed))
     paragraphs += _records(inputs, month, lang)
-    series = [(COUNT, "municipality"), ("labour_force", "municipality")]
+    # The municipal counts come from the file of the national series (its vintage stands for
+    # theirs) and, for Kangasala after it, from a later table: both vintages are named.
+    series = [(COUNT, "country"), (COUNT, "municipality"), ("labour_force", "municipality")]
     section = BriefSection(
         "areas", t("brief.section.areas", lang), tuple(paragraphs), _source(inputs, series, lang)
     )
@@ -897,7 +899,7 @@ def _evaluation(inputs: BriefInputs, lang: str) -> BriefSection:
         " ".join(_did_sentences(summary, lang)),
         " ".join(_sc_sentences(summary.study, _area_names(inputs, lang), lang)),
     ]
-    series = [(COUNT, "municipality"), ("labour_force", "municipality"), (SHARE, "municipality")]
+    series = [(COUNT, "country"), (COUNT, "municipality"), (SHARE, "municipality")]
     vintage = _vintage_text([inputs.vintages.get(s) for s in series], lang)
     return BriefSection(
         "evaluation",

@@ -19,6 +19,7 @@ SECTIONS = {
         ("area_profile", "profile.title", ":material/location_city:"),
         ("map", "map.title", ":material/map:"),
         ("evaluation", "evaluation.title", ":material/query_stats:"),
+        ("brief", "brief.title", ":material/summarize:"),
     ],
     "app.section.reference": [
         ("data_methods", "methods.title", ":material/menu_book:"),

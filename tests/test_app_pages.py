@@ -22,6 +22,7 @@ TITLES = {
     "map": "map.title",
     "data_methods": "methods.title",
     "evaluation": "evaluation.title",
+    "brief": "brief.title",
 }
 
 

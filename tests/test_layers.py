@@ -21,7 +21,8 @@ ALLOWED = {
     "data_access": {"catalogue"},
     "indicators": {"catalogue", "i18n"},
     "geo": {"catalogue", "i18n", "indicators"},
-    "exports": {"catalogue", "i18n", "indicators", "geo"},
+    # exports reads the database for the monthly brief's command line (exports/brief.py)
+    "exports": {"catalogue", "data_access", "i18n", "indicators", "geo"},
 }
 
 

@@ -399,3 +399,57 @@ def profile(url: str, *, area: str, indicator: str, include_unverified: bool) ->
         include_unverified=include_unverified,
         peers=list(peers) or None,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# The monthly brief
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def brief_months(url: str) -> list[str]:
+    """The months a brief can be written for (:func:`indicators.views.brief.brief_months`)."""
+    from indicators.views.brief import brief_months as months
+
+    return months(
+        months_available(url, indicator="unemployed_jobseekers", level="country"),
+        months_available(url, indicator="unemployed_share_pct", level="municipality"),
+    )
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=4)
+def brief_inputs(url: str, since: str | None) -> Any:
+    """Cached :func:`exports.brief.brief_inputs` from ``since``, with the overview's totals and
+    the evaluation page's default verdict from their own caches (the same figures as those
+    pages)."""
+    from dataclasses import replace
+
+    from exports.brief import brief_inputs as read
+    from indicators.comparison import COMPARISONS
+    from indicators.views.brief import evaluation_summary
+
+    start, end = calendar.EVALUATION_WINDOW
+    pooled = {
+        kind: evaluation(
+            url,
+            outcome="unemployed_share_pct",
+            comparison=kind,
+            start=start,
+            end=end,
+            include_unverified=False,
+        )
+        for kind in COMPARISONS
+    }
+    summary = evaluation_summary(pooled, default_area_study(url, include_unverified=False))
+    totals = overview_totals(url, include_unverified=False, since=since)
+    return replace(read(engine(url), since=since, totals=totals), evaluation=summary)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=256)
+def brief(url: str, *, month: str, lang: str, link: str) -> Any:
+    """Cached :func:`indicators.views.brief.brief_view`: the monthly brief of ``month`` in
+    ``lang``, citing ``link``."""
+    from indicators.views import overview
+    from indicators.views.brief import brief_view
+
+    inputs = brief_inputs(url, overview.since(month))
+    return brief_view(inputs, lang=lang, month=month, link=link)

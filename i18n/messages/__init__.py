@@ -3,7 +3,8 @@
 One catalogue, kept in a few files by subject so that each stays readable: the pages and the
 application chrome (:mod:`i18n.messages.ui`), export files, disclosure control and units
 (:mod:`i18n.messages.files`), the evaluation's method notes and caveats
-(:mod:`i18n.messages.notes`) and the area-level evaluation (:mod:`i18n.messages.area`).
+(:mod:`i18n.messages.notes`), the area-level evaluation (:mod:`i18n.messages.area`) and the
+monthly brief (:mod:`i18n.messages.brief`).
 :data:`MESSAGES` merges them; a key may be defined once only.
 
 An entry maps each language to its text, with ``{placeholders}`` filled by :func:`i18n.t`.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from i18n.messages import area, files, notes, ui
+from i18n.messages import area, brief, files, notes, ui
 
 Entry = dict[str, str] | dict[str, dict[str, str]]
 
@@ -33,4 +34,6 @@ def _merge(*parts: Mapping[str, Entry]) -> dict[str, Entry]:
     return merged
 
 
-MESSAGES: dict[str, Entry] = _merge(ui.MESSAGES, files.MESSAGES, notes.MESSAGES, area.MESSAGES)
+MESSAGES: dict[str, Entry] = _merge(
+    ui.MESSAGES, files.MESSAGES, notes.MESSAGES, area.MESSAGES, brief.MESSAGES
+)

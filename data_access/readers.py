@@ -604,6 +604,16 @@ def _check_jsonstat_shape(path: Path, document: dict[str, Any]) -> int:
     :data:`MAX_JSONSTAT_CELLS`, and ``value`` must hold that many values. Returns the number
     of cells.
     """
+    ids, size = _jsonstat_ids_and_size(path, document)
+    cells = _jsonstat_cells(path, document, ids, size)
+    problems = _jsonstat_value_problems(str(path), document, cells)
+    if problems:
+        raise LoadError(problems)
+    return cells
+
+
+def _jsonstat_ids_and_size(path: Path, document: dict[str, Any]) -> tuple[list[str], list[int]]:
+    """The dimension names and counts, checked for type, repeats and agreement."""
     where = str(path)
     problems = []
     ids, size = document.get("id"), document.get("size")
@@ -625,9 +635,18 @@ def _check_jsonstat_shape(path: Path, document: dict[str, Any]) -> int:
         raise LoadError(
             [Problem(where, "size", f"{len(size)} counts in 'size' for {len(ids)} dimensions")]
         )
+    return ids, size
+
+
+def _jsonstat_cells(path: Path, document: dict[str, Any], ids: list[str], size: list[int]) -> int:
+    """The number of cells, once every dimension's categories agree with ``size`` and the
+    cube is not absurdly large.
+    """
+    where = str(path)
     dimensions = document.get("dimension")
     if not isinstance(dimensions, dict):
         raise LoadError([Problem(where, "dimension", "JSON-stat 'dimension' is missing")])
+    problems = []
     for name, count in zip(ids, size, strict=True):
         listed = _categories(dimensions.get(name))
         if listed is None:
@@ -665,9 +684,19 @@ def _check_jsonstat_shape(path: Path, document: dict[str, Any]) -> int:
                 )
             ]
         )
-    if isinstance(values, dict) and not all(
-        str(k).isdigit() and str(k).isascii() and int(k) < cells for k in values
-    ):
+    return cells
+
+
+def _positions(keys: Any, cells: int) -> bool:
+    """True when every key is an ASCII position below ``cells``."""
+    return all(str(k).isdigit() and str(k).isascii() and int(k) < cells for k in keys)
+
+
+def _jsonstat_value_problems(where: str, document: dict[str, Any], cells: int) -> list[Problem]:
+    """What is wrong with the values and their status symbols (at most about 50 faults)."""
+    problems = []
+    values = document.get("value")
+    if isinstance(values, dict) and not _positions(values, cells):
         problems.append(
             Problem(where, "value", f"JSON-stat 'value' keys must be positions below {cells}")
         )
@@ -676,9 +705,7 @@ def _check_jsonstat_shape(path: Path, document: dict[str, Any]) -> int:
         problems.append(
             Problem(where, "status", "JSON-stat 'status' must be a string, a list or an object")
         )
-    if isinstance(status, dict) and not all(
-        str(k).isdigit() and str(k).isascii() and int(k) < cells for k in status
-    ):
+    if isinstance(status, dict) and not _positions(status, cells):
         problems.append(Problem(where, "status", "JSON-stat 'status' keys must be value positions"))
     if isinstance(status, list) and len(status) > cells:
         problems.append(
@@ -687,17 +714,13 @@ def _check_jsonstat_shape(path: Path, document: dict[str, Any]) -> int:
     cells_given = values.values() if isinstance(values, dict) else values
     if not isinstance(cells_given, (list, type({}.values()))):
         problems.append(Problem(where, "value", "JSON-stat 'value' is missing"))
-    else:
-        for position, cell in enumerate(cells_given):
-            if cell is not None and (isinstance(cell, bool) or not isinstance(cell, int | float)):
-                problems.append(
-                    Problem(where, f"value {position}", f"{_show(cell)} is not a number")
-                )
-                if len(problems) > 50:
-                    break
-    if problems:
-        raise LoadError(problems)
-    return cells
+        return problems
+    for position, cell in enumerate(cells_given):
+        if cell is not None and (isinstance(cell, bool) or not isinstance(cell, int | float)):
+            problems.append(Problem(where, f"value {position}", f"{_show(cell)} is not a number"))
+            if len(problems) > 50:
+                break
+    return problems
 
 
 def _statuses(document: dict[str, Any], cells: int) -> pd.Series:

@@ -734,6 +734,11 @@ TARGET_GROUPS: dict[str, tuple[str, str, str]] = {
 }
 
 # Who organised the services behind an observation ("all" when not known or not split).
+# Åland's employment services are run by its own authority (Ålands arbetsmarknads- och
+# studieservicemyndighet, AMS), not by the state TE offices: its 16 municipalities are no
+# TE-office comparison municipalities.
+ALAND_REGION = "MK21"
+
 ORGANISERS: dict[str, tuple[str, str, str]] = {
     "all": ("Kaikki", "Alla", "All"),
     "municipal": ("Kuntakokeilu", "Kommunförsök", "Trial municipality"),

@@ -49,6 +49,8 @@ PROJECTION: dict[str, Any] = {"type": "transverseMercator", "rotate": [-27, 0]}
 TRIAL_COLOUR = "#2b6ca3"
 UNVERIFIED_COLOUR = "#9ecae1"
 TE_OFFICE_COLOUR = "#dedede"
+# Åland's own authority: a light sand colour, apart from both the trial and the TE offices
+ALAND_COLOUR = "#e6d3a3"
 SUPPRESSED_COLOUR = "#b8b8b8"
 MISSING_COLOUR = "#f4f4f4"
 OUTLINE_COLOUR = "#1a1a1a"
@@ -64,6 +66,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "unverified": "Municipal trial, unverified membership",
     "unverified_area": "Trial area with unverified memberships",
     "te_office": "TE office",
+    "aland": "Åland (AMS)",
     "members": "Municipalities",
     "unverified_members": "Unverified memberships",
     "value": "Value",
@@ -350,8 +353,12 @@ def trial_area_map(
     width: int = MAP_WIDTH,
     height: int = MAP_HEIGHT,
     tolerance_m: float = DEFAULT_TOLERANCE_M,
+    aland: Sequence[str] = (),
 ) -> alt.LayerChart:
     """Map who organised public employment services in ``month``: trial areas or TE offices.
+
+    ``aland``: the Åland municipalities, whose services Åland's own authority (AMS) ran; they
+    get a category of their own instead of "TE office".
 
     Parameters
     ----------
@@ -439,9 +446,10 @@ def trial_area_map(
     muni["name"] = muni[name_col]
     muni["area_id"] = area_of
     muni["area"] = [names.get(a, a) if isinstance(a, str) else None for a in area_of]
+    own_authority = muni["area_code"].isin(list(aland)).to_numpy()
     muni["category"] = np.select(
-        [status == UNVERIFIED_STATUS, pd.notna(area_of)],
-        [text["unverified"], text["trial"]],
+        [status == UNVERIFIED_STATUS, pd.notna(area_of), own_authority],
+        [text["unverified"], text["trial"], text["aland"]],
         text["te_office"],
     )
     muni_features = to_features(muni, ["area_code", "name", "area_id", "area", "category"])
@@ -451,6 +459,8 @@ def trial_area_map(
         alt.Tooltip("properties.category:N", title=text["status"]),
     ]
     domain = [text["trial"], text["unverified"], text["te_office"]]
+    if len(aland):
+        domain.append(text["aland"])
     if color_by == "organiser":
         # One layer for all, so the legend lists the three categories in this order.
         base_layers: list[Any] = [
@@ -460,7 +470,10 @@ def trial_area_map(
                 color=alt.Color(
                     "properties.category:N",
                     scale=alt.Scale(
-                        domain=domain, range=[TRIAL_COLOUR, UNVERIFIED_COLOUR, TE_OFFICE_COLOUR]
+                        domain=domain,
+                        range=[TRIAL_COLOUR, UNVERIFIED_COLOUR, TE_OFFICE_COLOUR, ALAND_COLOUR][
+                            : len(domain)
+                        ],
                     ),
                     legend=_legend(text["status"], domain, slot),
                 ),
@@ -468,12 +481,18 @@ def trial_area_map(
                 # the three into one legend whose "unverified" symbol has the dashed outline.
                 stroke=alt.Stroke(
                     "properties.category:N",
-                    scale=alt.Scale(domain=domain, range=["white", OUTLINE_COLOUR, "white"]),
+                    scale=alt.Scale(
+                        domain=domain,
+                        range=["white", OUTLINE_COLOUR, "white", "white"][: len(domain)],
+                    ),
                     legend=_legend(text["status"], domain, slot),
                 ),
                 strokeDash=alt.StrokeDash(
                     "properties.category:N",
-                    scale=alt.Scale(domain=domain, range=[[1, 0], UNVERIFIED_DASH, [1, 0]]),
+                    scale=alt.Scale(
+                        domain=domain,
+                        range=[[1, 0], UNVERIFIED_DASH, [1, 0], [1, 0]][: len(domain)],
+                    ),
                     legend=_legend(text["status"], domain, slot),
                 ),
                 tooltip=tooltip,

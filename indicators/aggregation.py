@@ -217,14 +217,19 @@ def active_members(
 
 
 def trial_and_rest(
-    memberships: pd.DataFrame, all_codes: Iterable[str], *, include_unverified: bool = False
+    memberships: pd.DataFrame,
+    all_codes: Iterable[str],
+    *,
+    include_unverified: bool = False,
+    not_te_office: Iterable[str] = (),
 ) -> dict[str, list[str]]:
     """The trial's municipalities (trial-period composition) and the municipalities served by
-    the TE offices. Unverified members are in neither group unless included.
+    the TE offices. Unverified members are in neither group unless included; the codes of
+    ``not_te_office`` (Åland's, whose services its own authority runs) are in neither.
     """
     members = active_members(memberships, include_unverified=include_unverified)
     trial = sorted(set(members["municipality_code"]))
     unverified = set(memberships.loc[memberships["status"] == "probable", "municipality_code"])
     excluded = set() if include_unverified else unverified
-    rest = sorted(set(all_codes) - set(trial) - excluded)
+    rest = sorted(set(all_codes) - set(trial) - excluded - set(not_te_office))
     return {"trial": trial, "rest": rest}

@@ -9,7 +9,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from catalogue import calendar
+from catalogue import calendar, definitions
 from i18n import Message
 from indicators import aggregation, transforms
 
@@ -23,6 +23,7 @@ __all__ = [
     "ComparisonGroup",
     "ComparisonKind",
     "MatchResult",
+    "aland_codes",
     "comparison_group",
     "match_peers",
     "matching_covariates",
@@ -38,7 +39,7 @@ COVARIATES: tuple[str, ...] = ("pre_level", "pre_trend", "log_labour_force")
 LEVEL_WINDOW: tuple[str, str] = calendar.MATCH_LEVEL_WINDOW
 # Three years and two months up to the shock: long enough for a trend, free of the pandemic
 TREND_WINDOW: tuple[str, str] = calendar.MATCH_TREND_WINDOW
-ALAND_REGION = "MK21"
+ALAND_REGION = definitions.ALAND_REGION
 # A covariate needs values in at least this share of its window's months
 MIN_MONTH_SHARE = 0.5
 # Distances are rounded before sorting so that equal distances computed in a different order
@@ -538,12 +539,26 @@ def _named(key: str, municipalities: pd.DataFrame, codes: Iterable[str]) -> Mess
     return Message(key, {"names": municipality_labels(municipalities, codes)})
 
 
-def candidate_controls(municipalities: pd.DataFrame, memberships: pd.DataFrame) -> list[str]:
-    """Every municipality that may be on the comparison side: none of the trial areas'
-    members, of any area and any verification status (for an area's evaluation the other
-    areas' members are treated too, and an unverified member is never a control).
+def aland_codes(municipalities: pd.DataFrame) -> list[str]:
+    """The Åland municipalities (region :data:`ALAND_REGION`), whose employment services
+    Åland's own authority (AMS) runs, not the state TE offices.
+    """
+    rows = municipalities[municipalities["region_code"] == ALAND_REGION]
+    return sorted(rows["code"].astype(str))
+
+
+def candidate_controls(
+    municipalities: pd.DataFrame, memberships: pd.DataFrame, *, include_aland: bool = False
+) -> list[str]:
+    """Every municipality that may be on the comparison side: a TE-office municipality, that
+    is none of the trial areas' members (of any area and any verification status: for an
+    area's evaluation the other areas' members are treated too, and an unverified member is
+    never a control) and, unless ``include_aland``, none of Åland's (see
+    :func:`aland_codes`).
     """
     everyone = set(trial_members(memberships, include_unverified=True))
+    if not include_aland and "region_code" in municipalities.columns:
+        everyone |= set(aland_codes(municipalities))
     return [c for c in sorted(set(municipalities["code"])) if c not in everyone]
 
 
@@ -609,6 +624,12 @@ def comparison_group(
     excluded = _excluded_members(
         memberships, everyone - set(treated), unverified, include_unverified=include_unverified
     )
+    if "region_code" in municipalities.columns:
+        excluded.extend(
+            {"code": c, "reason": "Åland: services run by Åland's own authority (AMS)"}
+            for c in aland_codes(municipalities)
+            if c not in everyone
+        )
     notes = _unverified_notes(
         municipalities, unverified, treated, include_unverified=include_unverified
     )
@@ -765,8 +786,7 @@ def _control_notes(
     ) - set(everyone)
     if not_in_trial & set(control):
         notes.append(_named("group.kitee", municipalities, not_in_trial & set(control)))
-    region = municipalities.set_index("code")["region_code"]
-    aland = [c for c in control if region.get(c) == ALAND_REGION]
-    if aland:
-        notes.append(Message("group.aland", {"n": len(aland), "region": ALAND_REGION}, count="n"))
+    aland = [c for c in aland_codes(municipalities) if c not in everyone]
+    if aland and not set(aland) & set(control):
+        notes.append(Message("group.aland", {"n": len(aland)}, count="n"))
     return notes

@@ -124,6 +124,7 @@ def test_a_month_before_2019_matches_the_direct_computation(app, real_sqlite_url
     from data_access import queries
     from data_access.engine import make_engine
     from i18n import fmt_number
+    from indicators.comparison import aland_codes
     from indicators.views import overview
 
     engine = make_engine(real_sqlite_url)
@@ -136,7 +137,12 @@ def test_a_month_before_2019_matches_the_direct_computation(app, real_sqlite_url
     months = ["2012-05", "2012-06"]
     country, local = (f[f["month"].isin(months)] for f in (country, local))
     totals = overview.overview_totals(
-        country, local, members, munis["code"], include_unverified=False
+        country,
+        local,
+        members,
+        munis["code"],
+        include_unverified=False,
+        aland=aland_codes(munis),
     )
     heads = overview.overview_month(totals, "2012-06").heads
     at = app(month="2012-06")

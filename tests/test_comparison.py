@@ -201,22 +201,23 @@ def test_all_other_leaves_unverified_out_of_both_sides(
     group = comparison_group("all_other", munis, members)
     assert group.treated == ("101", "102")
     # 201 is unverified: neither treated nor control. 103 (not_in_trial) is an ordinary
-    # control; so is the Åland municipality 301, with a note on suppression
-    assert group.control == ("103", "104", "202", "301", "302")
-    assert list(group.excluded["code"]) == ["201"]
+    # control. The Åland municipality 301 is no TE-office municipality: left out, with a note
+    assert group.control == ("103", "104", "202", "302")
+    assert list(group.excluded["code"]) == ["201", "301"]
     assert "unverified" in group.excluded["reason"].iloc[0]
+    assert "AMS" in group.excluded["reason"].iloc[1]
     assert group.notes == (
         Message("group.unverified_excluded", {"names": ("E (201)",)}),
         Message("group.kitee", {"names": ("C (103)",)}),
-        Message("group.aland", {"n": 1, "region": "MK21"}, count="n"),
+        Message("group.aland", {"n": 1}, count="n"),
     )
     assert "Kitee" in render(group.notes[1], "en") and "Kiteen" in render(group.notes[1], "fi")
-    assert "1 åländsk kommun" in render(group.notes[2], "sv")
+    assert "1 åländsk kommun ingår inte" in render(group.notes[2], "sv")
 
     included = comparison_group("all_other", munis, members, include_unverified=True)
     assert included.treated == ("101", "102", "201")
     assert included.control == group.control
-    assert included.excluded.empty
+    assert list(included.excluded["code"]) == ["301"]
 
 
 def test_area_groups_leave_other_areas_out(
@@ -252,12 +253,13 @@ def test_matched_group_through_comparison_group(
     )
     group = comparison_group("matched", munis, members, covariates=cov, k=1)
     assert group.match is not None
-    # 101 (urban, 5.0) → 104 (urban, 5.2); 102 (rural, 9.0) → 301 (rural, 9.1) over 103 (8.8)
+    # 101 (urban, 5.0) → 104 (urban, 5.2); 102 (rural, 9.0) → 103 (8.8): the closer 301 (9.1)
+    # is in Åland, whose services no TE office runs, so it is no candidate peer
     assert dict(zip(group.match.table["treated"], group.match.table["peer"], strict=True)) == {
         "101": "104",
-        "102": "301",
+        "102": "103",
     }
-    assert group.control == ("104", "301")
+    assert group.control == ("103", "104")
     with pytest.raises(ComparisonError, match="covariates"):
         comparison_group("matched", munis, members)
     with pytest.raises(ComparisonError, match="unknown comparison"):
@@ -332,7 +334,7 @@ def test_real_group_sizes_on_both_backends(real_engine: Engine) -> None:
     assert len(trial_area_ids(members)) == 25
     group = comparison_group("all_other", munis, members)
     # Every membership is confirmed since the December 2026 data update (A19 included)
-    assert (len(group.treated), len(group.control)) == (118, 191)
+    assert (len(group.treated), len(group.control)) == (118, 175)  # 309 − 118 − 16 in Åland
     assert {"271", "609", "886"} <= set(group.treated)
     assert set(group.treated).isdisjoint(group.control)
     # The Kitee group is on the control side

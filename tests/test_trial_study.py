@@ -391,7 +391,7 @@ def test_real_pooled_all_other(real: dict[str, pd.DataFrame]) -> None:
     did = res.did
     assert all(math.isfinite(v) for v in (did.estimate, did.std_error, did.ci_low, did.ci_high))
     assert did.ci_low < did.estimate < did.ci_high
-    assert (res.n_treated, res.n_control) == (118, 191)
+    assert (res.n_treated, res.n_control) == (118, 175)
     assert res.window == ("2019-01", "2024-12")
     assert did.n_clusters == 309
     assert res.pretrend is not None and 0 <= res.pretrend.p_value <= 1
@@ -409,7 +409,7 @@ def test_real_include_unverified(real: dict[str, pd.DataFrame]) -> None:
         include_unverified=True,
         with_event_study=False,
     )
-    assert (res.n_treated, res.n_control) == (118, 191)
+    assert (res.n_treated, res.n_control) == (118, 175)
 
 
 def test_real_helsinki(real: dict[str, pd.DataFrame]) -> None:
@@ -443,7 +443,7 @@ def test_real_evaluate_all_has_every_area(real: dict[str, pd.DataFrame]) -> None
     assert set(table["area"]) == areas | {"pooled"}
     assert len(table) == 26
     assert table["estimate"].notna().all()
-    assert (table["n_control"] == 191).all()
+    assert (table["n_control"] == 175).all()
     assert table.set_index("area").loc["pooled", "n_treated"] == 118
 
 

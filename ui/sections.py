@@ -15,11 +15,12 @@ from geo.maps import Lang
 from i18n import d3_format, fmt_month, fmt_signed, fmt_value, t, tn, vega_locale
 from indicators import summary
 from indicators.charts import small_multiples
+from indicators.comparison import aland_codes
 from indicators.events import events_between
 from indicators.views import map as map_view
 from indicators.views import profile as profile_view
 from indicators.views.overview import OverviewMonth
-from ui import export, present, specs
+from ui import data, export, present, specs
 
 
 def trial_map(
@@ -46,6 +47,7 @@ def trial_map(
             shapes,
             members,
             shown,
+            aland=aland_codes(data.municipalities(url)),
             areas=areas,
             lang=cast(Lang, lang),
             labels=map_view.map_labels(lang),
@@ -314,7 +316,13 @@ def organiser_map(
     chart = specs.cached_chart(
         ("organiser_map", url, specs.membership_key(url, month), lang),
         lambda: maps.trial_area_map(
-            shapes, members, month, areas=areas, lang=cast(Lang, lang), labels=labels
+            shapes,
+            members,
+            month,
+            areas=areas,
+            lang=cast(Lang, lang),
+            labels=labels,
+            aland=aland_codes(data.municipalities(url)),
         ),
     )
     clicked = specs.show(
@@ -420,7 +428,11 @@ def story(view: OverviewMonth, unverified: int, lang: str) -> None:
     if gap_year == gap_year:  # a year earlier is known
         text += " " + t(moved, lang, change=fmt_number(abs(gap_year), lang, 1))
     st.markdown(text)
-    other = country.unemployed - trial.unemployed - rest.unemployed
+    aland = heads.get("aland")
+    aland_count = (
+        aland.unemployed if aland is not None and aland.unemployed == aland.unemployed else 0.0
+    )
+    other = country.unemployed - trial.unemployed - rest.unemployed - aland_count
     st.caption(
         t(
             "overview.reconcile",
@@ -428,6 +440,7 @@ def story(view: OverviewMonth, unverified: int, lang: str) -> None:
             country=fmt_number(country.unemployed, lang),
             trial=fmt_number(trial.unemployed, lang),
             rest=fmt_number(rest.unemployed, lang),
+            aland=fmt_number(aland_count, lang),
             other=fmt_number(other, lang),
         )
         + (" " + tn("overview.reconcile_unverified", unverified, lang) if unverified else "")

@@ -515,28 +515,23 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     },
     "group.aland": {
         "fi": {
-            "one": "Vertailuryhmässä on {n} Ahvenanmaan kunta (maakunta {region}), jonka "
-            "pienet luvut ovat usein salattuja; sen puuttuvat kuukaudet jätetään pois eikä "
-            "niitä lasketa nolliksi.",
-            "other": "Vertailuryhmässä on {n} Ahvenanmaan kuntaa (maakunta {region}), joiden "
-            "pienet luvut ovat usein salattuja; niiden puuttuvat kuukaudet jätetään pois eikä "
-            "niitä lasketa nolliksi.",
+            "one": "Ahvenanmaan {n} kunta ei ole vertailuryhmässä: Ahvenanmaalla "
+            "työvoimapalvelut järjestää maakunnan oma viranomainen (AMS), ei TE-toimisto.",
+            "other": "Ahvenanmaan {n} kuntaa eivät ole vertailuryhmässä: Ahvenanmaalla "
+            "työvoimapalvelut järjestää maakunnan oma viranomainen (AMS), ei TE-toimisto.",
         },
         "sv": {
-            "one": "Jämförelsegruppen omfattar {n} åländsk kommun (landskap {region}), vars "
-            "små tal ofta är skyddade; dess saknade månader lämnas bort och räknas aldrig som "
-            "noll.",
-            "other": "Jämförelsegruppen omfattar {n} åländska kommuner (landskap {region}), "
-            "vars små tal ofta är skyddade; deras saknade månader lämnas bort och räknas "
-            "aldrig som noll.",
+            "one": "{n} åländsk kommun ingår inte i jämförelsegruppen: på Åland ordnar "
+            "landskapets egen myndighet (AMS) arbetskraftsservicen, inte TE-byrån.",
+            "other": "De {n} åländska kommunerna ingår inte i jämförelsegruppen: på Åland "
+            "ordnar landskapets egen myndighet (AMS) arbetskraftsservicen, inte TE-byrån.",
         },
         "en": {
-            "one": "The comparison group includes {n} Åland municipality (region {region}), "
-            "whose small counts are often suppressed; its missing months are left out, never "
-            "counted as zero.",
-            "other": "The comparison group includes {n} Åland municipalities (region "
-            "{region}), whose small counts are often suppressed; their missing months are "
-            "left out, never counted as zero.",
+            "one": "{n} Åland municipality is not in the comparison group: on Åland the "
+            "employment services are run by Åland's own authority (AMS), not by a TE office.",
+            "other": "The {n} Åland municipalities are not in the comparison group: on Åland "
+            "the employment services are run by Åland's own authority (AMS), not by the TE "
+            "offices.",
         },
     },
     # Short warnings in the per-area table

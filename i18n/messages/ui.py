@@ -185,14 +185,15 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "en": "Over the year the trial municipalities' share and the rest's moved alike.",
     },
     "overview.reconcile": {
-        "fi": "Koko maa {country} = kokeilukunnat {trial} + muut kunnat {rest} + {other}, "
-        "joita ei tilastoida millekään mukana olevalle kunnalle tai joiden kunnan luku on "
-        "salattu.",
-        "sv": "Hela landet {country} = försökskommunerna {trial} + övriga kommuner {rest} + "
-        "{other} som inte statistikförs i någon av de medräknade kommunerna eller vars "
-        "kommuns tal är skyddat.",
-        "en": "Whole country {country} = trial municipalities {trial} + the rest {rest} + "
-        "{other} not counted in any of those municipalities or whose municipality's figure "
+        "fi": "Koko maa {country} = kokeilukunnat {trial} + TE-toimistojen kunnat {rest} + "
+        "Ahvenanmaa {aland} (palvelut maakunnan omalta viranomaiselta AMS:ltä) + {other}, "
+        "joita ei tilastoida millekään näistä kunnista tai joiden kunnan luku on salattu.",
+        "sv": "Hela landet {country} = försökskommunerna {trial} + TE-byråkommunerna {rest} + "
+        "Åland {aland} (tjänsterna från landskapets egen myndighet AMS) + {other} som inte "
+        "statistikförs i någon av dessa kommuner eller vars kommuns tal är skyddat.",
+        "en": "Whole country {country} = trial municipalities {trial} + TE-office "
+        "municipalities {rest} + Åland {aland} (served by Åland's own authority, AMS) + "
+        "{other} not counted in any of these municipalities or whose municipality's figure "
         "is suppressed.",
     },
     "overview.reconcile_unverified": {
@@ -567,6 +568,11 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "en": "Trial area with unverified memberships",
     },
     "map.label.te_office": {"fi": "TE-toimisto", "sv": "TE-byrå", "en": "TE office"},
+    "map.label.aland": {
+        "fi": "Ahvenanmaa (AMS)",
+        "sv": "Åland (AMS)",
+        "en": "Åland (AMS)",
+    },
     "map.label.members": {"fi": "Kuntia", "sv": "Kommuner", "en": "Municipalities"},
     "map.label.unverified_members": {
         "fi": "Vahvistamattomia jäsenyyksiä",
@@ -937,9 +943,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "ryhmistä pois, jotta epävarma "
         "asema ei vääristä kumpaakaan; pyydettäessä ne lasketaan kokeilukunniksi. "
         "Kiteen ryhmä (alue A25a) hyväksyttiin kokeiluun vuonna 2020, mutta se ei "
-        "osallistunut; sen kunnat ovat vertailukuntia. Pienimpien Ahvenanmaan "
-        "kuntien luvut ovat usein salattuja; niiden puuttuvat kuukaudet jätetään "
-        "pois eikä niitä lasketa nolliksi.\n\n"
+        "osallistunut; sen kunnat ovat vertailukuntia. Ahvenanmaan 16 kuntaa eivät "
+        "ole vertailukuntia: Ahvenanmaalla työvoimapalvelut järjestää maakunnan oma "
+        "viranomainen (AMS), ei TE-toimisto; yleiskuvassa ne ovat oma ryhmänsä.\n\n"
         "**Kaltaistus.** Kullekin kokeilukunnalle valitaan kolme lähintä samaan "
         "kuntaryhmään (kaupunkimaiset, taajaan asutut ja maaseutumaiset kunnat) "
         "kuuluvaa TE-toimiston palvelemaa kuntaa tulosmuuttujan kokeilua edeltävän "
@@ -1021,8 +1027,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "standard utanför båda grupperna, så att en osäker status inte påverkar "
         "någondera; på begäran räknas de som försökskommuner. Kitee-gruppen (område "
         "A25a) godkändes 2020 men deltog inte; dess kommuner är jämförelsekommuner. "
-        "De minsta åländska kommunernas tal är ofta skyddade; deras saknade månader "
-        "lämnas bort och räknas aldrig som noll.\n\n"
+        "De 16 åländska kommunerna är inga jämförelsekommuner: på Åland ordnar "
+        "landskapets egen myndighet (AMS) arbetskraftsservicen, inte TE-byrån; i "
+        "översikten är de en egen grupp.\n\n"
         "**Matchning.** Varje försökskommun får de tre närmaste kommunerna i samma "
         "kommungrupp (stadskommuner, tätortskommuner och landsbygdskommuner) som "
         "TE-byråerna betjänade, utifrån utfallets nivå före försöket (mars 2019 – "
@@ -1103,9 +1110,10 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "so that an "
         "uncertain status cannot contaminate either; on request they count as trial "
         "municipalities. The Kitee group (area A25a) was accepted in 2020 but did "
-        "not take part; its municipalities are comparison municipalities. The counts "
-        "of the smallest Åland municipalities are often suppressed; their missing "
-        "months are left out, never counted as zero.\n\n"
+        "not take part; its municipalities are comparison municipalities. The 16 Åland "
+        "municipalities are no comparison municipalities: on Åland the employment "
+        "services are run by Åland's own authority (AMS), not by the TE offices; the "
+        "overview shows them as a group of their own.\n\n"
         "**Matching.** Each trial municipality gets the three nearest TE-office "
         "municipalities of its urban/rural class (Statistics Finland's urban, "
         "semi-urban and rural municipalities) by the pre-trial level of the outcome "

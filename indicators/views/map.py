@@ -12,6 +12,7 @@ from catalogue import definitions
 from catalogue.symbols import SUPPRESSED_MARK
 from i18n import fmt_month, fmt_value, t
 from indicators import aggregation, mapping
+from indicators.comparison import aland_codes
 
 MAP_INDICATORS = [
     "unemployed_share_pct",
@@ -32,6 +33,7 @@ MAP_LABEL_KEYS = (
     "unverified",
     "unverified_area",
     "te_office",
+    "aland",
     "members",
     "unverified_members",
     "value",
@@ -77,18 +79,21 @@ def organiser_table(
         )
     }
     area_names = area_names_in(areas, lang)
-    te_office = t("map.label.te_office", lang)
+    te_office, aland = t("map.label.te_office", lang), t("map.label.aland", lang)
+    own = set(aland_codes(munis)) if "region_code" in munis.columns else set()
     rows = []
     for code, name in zip(munis["code"], munis[f"name_{lang}"], strict=True):
         if code in by_code:
             area, status = by_code[code]
-            rows.append((name, area_names.get(area, area), t(f"status.{status}", lang)))
+            rows.append((name, code, area_names.get(area, area), t(f"status.{status}", lang)))
         else:
-            rows.append((name, te_office, ""))
+            rows.append((name, code, aland if code in own else te_office, ""))
+    rows.sort(key=lambda r: (r[0].casefold(), r[1]))
     return pd.DataFrame(
         rows,
         columns=[
             t("map.col.name", lang),
+            t("profile.col.code", lang),
             t("map.label.status", lang),
             t("profile.col.status", lang),
         ],

@@ -7,7 +7,7 @@ changes out of it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +19,10 @@ from indicators import aggregation, summary
 from indicators.summary import Headline
 
 INPUTS = ("unemployed_jobseekers", "labour_force", "open_vacancies")
+# The compared groups; Åland's municipalities (no TE office serves them) are a third group
+# that only the reconciliation of the headline counts shows
 GROUPS = ("trial", "rest")
+ALAND = "aland"
 # Changes of the share are shown in percentage points with one decimal
 CHANGE_DECIMALS = 1
 
@@ -101,6 +104,7 @@ def overview_totals(
     municipality_codes: pd.Series,
     *,
     include_unverified: bool,
+    aland: Sequence[str] = (),
 ) -> OverviewTotals:
     """Aggregate the overview's inputs over every month of the frames.
 
@@ -114,11 +118,20 @@ def overview_totals(
         Every municipality's code.
     include_unverified : bool
         Count unverified members as trial municipalities (else they are on neither side).
+    aland : sequence of str
+        The Åland municipalities: their services are run by Åland's own authority, so they
+        are not among the TE-office municipalities but a group of their own (``aland``).
     """
     groups = aggregation.trial_and_rest(
-        memberships, municipality_codes, include_unverified=include_unverified
+        memberships,
+        municipality_codes,
+        include_unverified=include_unverified,
+        not_te_office=aland,
     )
+    if aland:
+        groups[ALAND] = sorted(aland)
     totals = summary.group_totals(municipal_obs, groups)
+    shares = summary.share_series_from(country_obs, totals)
     return OverviewTotals(
         country=country_obs,
         groups=totals,
@@ -126,8 +139,10 @@ def overview_totals(
             municipal_obs, memberships, include_unverified=include_unverified
         ),
         unallocated=summary.unallocated_series(country_obs, municipal_obs),
-        shares=summary.share_series_from(country_obs, totals),
-        panels=summary.key_panels(country_obs, municipal_obs, groups),
+        shares=shares[shares["key"] != ALAND].reset_index(drop=True),
+        panels=summary.key_panels(
+            country_obs, municipal_obs, {k: v for k, v in groups.items() if k != ALAND}
+        ),
         group_members={k: tuple(v) for k, v in groups.items()},
     )
 
@@ -136,7 +151,7 @@ def overview_month(totals: OverviewTotals, month: str) -> OverviewMonth:
     """One month's headlines, area changes and unallocated count from ``totals``."""
     return OverviewMonth(
         month=month,
-        heads=summary.headlines_from(totals.country, totals.groups, GROUPS, month),
+        heads=summary.headlines_from(totals.country, totals.groups, (*GROUPS, ALAND), month),
         changes=summary.changes_from(totals.areas, month=month),
         unallocated=float(totals.unallocated.get(month, np.nan)),
     )

@@ -33,22 +33,56 @@ def _with_gaps(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def _event_layers(events: pd.DataFrame | None) -> list[alt.Chart]:
-    """A dashed rule with its label at each event (``month, label``)."""
+# Event labels stand in up to three lanes from the top, so that labels of events a few months
+# apart never overlap on a narrow chart; a label in the last part of the time axis is drawn to
+# the left of its rule, so that it is not cut at the chart's right edge.
+LABEL_LANES = 3
+LANE_PX = 13
+LATE_SHARE = 0.6
+
+
+def _event_layers(events: pd.DataFrame | None, months: pd.Series | None = None) -> list[alt.Chart]:
+    """A dashed rule with its label at each event (``month, label``); ``months`` are the
+    chart's months, which tell the labels near the right edge.
+    """
     if events is None or events.empty:
         return []
-    ev = events.assign(date=_to_dates(events["month"]))
-    rules = (
+    ev = events.sort_values("month", kind="stable").reset_index(drop=True)
+    ev = ev.assign(date=_to_dates(ev["month"]), lane=[i % LABEL_LANES for i in range(len(ev))])
+    late = pd.Series(False, index=ev.index)
+    if months is not None and not months.dropna().empty:
+        # The time axis spans the data and the events
+        shown = pd.concat([months.dropna().astype(str), ev["month"].astype(str)])
+        periods = pd.PeriodIndex(shown, freq="M")
+        first, last = periods.min(), periods.max()
+        span = max((last - first).n, 1)
+        at = pd.PeriodIndex(ev["month"].astype(str), freq="M")
+        late = pd.Series([(p - first).n / span > LATE_SHARE for p in at], index=ev.index)
+    layers: list[alt.Chart] = [
         alt.Chart(ev)
         .mark_rule(strokeDash=[4, 3], color="#555")
         .encode(x="date:T", tooltip=[alt.Tooltip("label:N", title="")])
-    )
-    labels = (
-        alt.Chart(ev)
-        .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=11, color="#333")
-        .encode(x="date:T", y=alt.value(2), text="label:N")
-    )
-    return [rules, labels]
+    ]
+    for (lane, right), rows in ev.groupby(["lane", late], sort=True):
+        layers.append(
+            alt.Chart(rows)
+            .mark_text(
+                align="right" if right else "left",
+                baseline="top",
+                dx=-3 if right else 3,
+                fontSize=11,
+                color="#333",
+            )
+            .encode(x="date:T", y=alt.value(2 + LANE_PX * int(lane)), text="label:N")
+        )
+    return layers
+
+
+def _legend(limit: int = 260) -> alt.Legend:
+    """The series legend above a chart, one entry a line: a row of entries is cut at the
+    chart's edge on a phone, a column never is.
+    """
+    return alt.Legend(orient="top", direction="vertical", labelLimit=limit)
 
 
 def line_chart(
@@ -63,11 +97,13 @@ def line_chart(
     series_order: list[str] | None = None,
     height: int = 340,
     locale: dict[str, object] | None = None,
+    y_axis_title: bool = True,
 ) -> alt.LayerChart:
     """A monthly line chart of ``frame`` (``month, series, value``) with event rules.
 
     ``events`` (``month, label``) draws a dashed rule with a label at each event; the
     ``highlight_month`` gets a solid grey rule. Months are ``YYYY-MM`` strings.
+    ``y_axis_title=False`` leaves ``y_title`` to the tooltip (a small panel titled above).
     """
     data = _with_gaps(frame).assign(date=lambda f: _to_dates(f["month"]))
     order = series_order or list(dict.fromkeys(frame["series"]))
@@ -76,13 +112,13 @@ def line_chart(
         title=series_title,
         sort=order,
         scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
-        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=260),
+        legend=_legend(),
     )
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=x_title, axis=alt.Axis(format="%Y", tickCount="year")),
         y=alt.Y(
             "value:Q",
-            title=y_title,
+            title=y_title if y_axis_title else None,
             scale=alt.Scale(zero=False),
             axis=alt.Axis(format=value_format),
         ),
@@ -94,7 +130,7 @@ def line_chart(
         ],
     )
     layers: list[alt.Chart] = [base.mark_line(strokeWidth=2, point=alt.OverlayMarkDef(size=12))]
-    layers += _event_layers(events)
+    layers += _event_layers(events, data["month"])
     if highlight_month:
         hl = pd.DataFrame({"date": [highlight_month + "-01"]})
         layers.append(
@@ -126,13 +162,14 @@ def small_multiples(
 
     ``frame`` has ``month, panel, series, value``; ``events`` (``month``) adds dashed rules.
     """
-    data = frame.assign(date=_to_dates(frame["month"]))
+    starts = sorted(set(events["month"])) if events is not None and not events.empty else []
+    data = frame.assign(date=_to_dates(frame["month"]), event=frame["month"].isin(starts))
     colour = alt.Color(
         "series:N",
         title=series_title,
         sort=series_order,
         scale=alt.Scale(domain=series_order, range=PALETTE[: len(series_order)]),
-        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=260),
+        legend=_legend(),
     )
     lines = (
         alt.Chart()
@@ -150,13 +187,12 @@ def small_multiples(
         )
     )
     layers: list[alt.Chart] = [lines]
-    if events is not None and not events.empty:
-        starts = sorted(set(events["month"]))
+    if starts:
+        # A boolean column, not a comparison of the date as text: Vega would parse the field
+        # as a string for the filter and as a date for the axis, and warn
         rules = (
             alt.Chart()
-            .transform_filter(
-                alt.FieldOneOfPredicate(field="date", oneOf=[f"{m}-01" for m in starts])
-            )
+            .transform_filter(alt.datum.event)
             .mark_rule(strokeDash=[4, 3], color="#777")
             .encode(x="date:T")
         )
@@ -258,7 +294,7 @@ def forest_chart(
             scale=alt.Scale(
                 domain=methods, range=[PALETTE[1], PALETTE[0], *PALETTE[2:]][: len(methods)]
             ),
-            legend=alt.Legend(orient="top", direction="horizontal", labelLimit=320),
+            legend=_legend(320),
         )
         tooltip.append(alt.Tooltip("method:N", title=method_title or ""))
     bars = (
@@ -304,7 +340,7 @@ def placebo_chart(
         "series:N",
         title=series_title,
         scale=alt.Scale(domain=[area_label, band_label], range=[PALETTE[0], "#9a9a9a"]),
-        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=320),
+        legend=_legend(320),
     )
     x = alt.X("date:T", title=x_title, axis=alt.Axis(format="%Y", tickCount="year"))
     whole = (
@@ -332,6 +368,6 @@ def placebo_chart(
         )
     )
     layers: list[alt.Chart] = [whole, middle, zero, line]
-    layers += _event_layers(events)
+    layers += _event_layers(events, line_data["month"])
     chart = cast(alt.LayerChart, alt.layer(*layers).properties(height=height, width="container"))
     return with_locale(chart, locale)

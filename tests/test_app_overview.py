@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from indicators import summary
 from tests.conftest import Golden, fi_number
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +40,8 @@ def test_default_is_the_latest_month_in_finnish(app, golden: Golden) -> None:
     values = metrics(at)
     assert values[0] == ("Työttömät työnhakijat", fi_number(golden.unemployed("SSS", "2023-10")))
     assert values[1] == ("Työttömien osuus työvoimasta", f"9,7{NBSP}%")
-    # The share chart, the trial-area map and the key-indicator panels.
-    assert len(at.get("vega_lite_chart")) == 3
+    # The share chart, the trial-area map and one chart a key-indicator panel.
+    assert len(at.get("vega_lite_chart")) == 2 + len(summary.KEY_PANELS)
 
 
 def test_month_from_the_link(app, golden: Golden) -> None:

@@ -134,7 +134,7 @@ def test_line_chart_spec() -> None:
     }
     assert {row["date"] for row in rows if row["value"] is None} >= {"2021-01-01", "2021-05-01"}
     assert _data(spec, layers[1]) == [
-        {"month": "2021-03", "label": "Kokeilu alkaa", "date": "2021-03-01"}
+        {"month": "2021-03", "label": "Kokeilu alkaa", "date": "2021-03-01", "lane": 0}
     ]
     assert layers[1]["mark"]["strokeDash"] == [4, 3]
     assert layers[2]["encoding"]["text"] == {"field": "label", "type": "nominal"}
@@ -187,11 +187,11 @@ def test_small_multiples_spec() -> None:
         ("date", "temporal", "Kuukausi", "%m/%Y"),
         ("value", "quantitative", "", ",.1f"),
     ]
-    # One dashed rule per distinct event month, drawn from the panels' own data.
-    assert layers[1]["transform"] == [
-        {"filter": {"field": "date", "oneOf": ["2020-12-01", "2021-03-01"]}}
-    ]
+    # One dashed rule per distinct event month, drawn from the panels' own data: the rows of
+    # the event months are marked, and the rules filter on the mark.
+    assert layers[1]["transform"] == [{"filter": "datum.event"}]
     rows = spec["datasets"][spec["data"]["name"]]
+    assert {r["month"] for r in rows if r["event"]} == {"2020-12", "2021-03"}
     assert len(rows) == 12 and {r["panel"] for r in rows} == {"Työttömät", "Avoimet"}
 
 
@@ -382,3 +382,40 @@ def test_every_chart_builder_has_a_to_dict_test(module: Any) -> None:
         if mod is module:
             text = (ROOT / path).read_text()
             assert f"{name}(" in text and ".to_dict()" in text, (name, path)
+
+
+def test_event_labels_stand_in_lanes_and_late_ones_point_left() -> None:
+    """Labels of events a few months apart never overlap on a narrow chart, and a label near
+    the right edge is drawn to the left of its rule (issue 14 item 13)."""
+    frame = pd.DataFrame(
+        {"month": [f"2019-{m:02d}" for m in range(1, 13)] * 1, "series": "a", "value": 1.0}
+    )
+    frame = pd.concat(
+        [frame, frame.assign(month=[f"2024-{m:02d}" for m in range(1, 13)])], ignore_index=True
+    )
+    events = pd.DataFrame(
+        {"month": ["2021-03", "2022-05", "2024-12"], "label": ["start", "nordic", "end"]}
+    )
+    spec = line_chart(frame, y_title="y", x_title="x", series_title="s", events=events).to_dict()
+    texts = [layer for layer in spec["layer"] if layer["mark"].get("type") == "text"]
+    by_label = {}
+    for layer in texts:
+        rows = spec["datasets"][layer["data"]["name"]]
+        for row in rows:
+            by_label[row["label"]] = (layer["encoding"]["y"]["value"], layer["mark"]["align"])
+    assert len({lane for lane, _ in by_label.values()}) == 3
+    assert by_label["start"][1] == "left" and by_label["end"][1] == "right"
+    assert spec["layer"][0]["encoding"]["color"]["legend"]["direction"] == "vertical"
+
+
+def test_small_multiples_mark_events_without_comparing_dates_as_text() -> None:
+    frame = pd.DataFrame(
+        {"month": ["2021-02", "2021-03"], "panel": "p", "series": "a", "value": [1.0, 2.0]}
+    )
+    events = pd.DataFrame({"month": ["2021-03"], "label": ["start"]})
+    spec = small_multiples(
+        frame, x_title="x", series_title="s", series_order=["a"], events=events
+    ).to_dict()
+    assert "oneOf" not in str(spec)
+    rows = next(iter(spec["datasets"].values()))
+    assert [row["event"] for row in rows] == [False, True]

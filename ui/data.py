@@ -17,6 +17,7 @@ from indicators.views.map import MapValues
 from indicators.views.overview import OverviewMonth, OverviewTotals
 from indicators.views.profile import ProfileView
 from ui.db import DB_ERRORS, RETRY_RESET, database_unavailable, database_url, engine, versioned
+from ui.style import DISMISS_JS, LAYOUT_CSS
 
 if TYPE_CHECKING:
     from indicators.area_study import AreaStudy
@@ -108,7 +109,9 @@ def set_document(lang: str, title: str) -> None:
     st.set_page_config(page_title=f"{title} – Seuranta")
     if lang in LANGS:  # a code of ours, never text from the address
         st.html(
-            f"<script>document.documentElement.lang = '{lang}';</script>{RETRY_RESET}",
+            f"<script>document.documentElement.lang = '{lang}';</script>{RETRY_RESET}"
+            + LAYOUT_CSS
+            + DISMISS_JS,
             unsafe_allow_javascript=True,
             width="content",
         )

@@ -68,7 +68,9 @@ def downloads(
         if "suppressed" in frame.columns
         else frame
     )
-    columns = st.columns(4 if chart is not None else 2, gap="small")
+    # A wrapping row, not fixed columns: in a narrow column a button keeps its whole label
+    # ("PNG", "XLSX") and the row wraps, where four columns cut them to "P…", "S…"
+    row = st.container(horizontal=True, gap="small")
     buttons: list[tuple[str, str, Callable[[], bytes | str]]] = []
     if chart is not None:
         buttons += [
@@ -83,8 +85,8 @@ def downloads(
             lambda: table_xlsx(table, info),
         ),
     ]
-    for column, (ext, mime, make) in zip(columns, buttons, strict=True):
-        column.download_button(
+    for ext, mime, make in buttons:
+        row.download_button(
             t(f"export.{ext}", lang),
             data=make,
             file_name=filename(title, ext),

@@ -14,7 +14,7 @@ from geo import maps
 from geo.maps import Lang
 from i18n import d3_format, fmt_month, fmt_signed, fmt_value, t, tn, vega_locale
 from indicators import summary
-from indicators.charts import small_multiples
+from indicators.charts import line_chart, small_multiples
 from indicators.comparison import aland_codes
 from indicators.events import events_between
 from indicators.views import map as map_view
@@ -93,17 +93,43 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
         table.columns = [f"{p}: {s}" for p, s in table.columns]
         return table.round(2).reset_index()
 
+    # On screen one chart a panel, two a row (a row stacks on a phone) and each as wide as its
+    # column; the export is the one small-multiples figure
     chart = specs.cached_chart(("key_panels", data_key, lang), build)
     st.subheader(t("overview.key_title", lang))
-    specs.show(
-        chart,
-        key="overview_panels",
-        alt=t("overview.key_alt", lang, panels=", ".join(titles.values())),
-    )
+    codes = [code for code in summary.KEY_PANELS if code in set(frame["indicator"])]
+    for first in range(0, len(codes), 2):
+        for column, code in zip(st.columns(2), codes[first : first + 2], strict=False):
+            column.markdown(f"**{titles[code]}**")  # a catalogue text, never input
+            specs.show(
+                specs.cached_chart(
+                    ("key_panel", code, data_key, lang),
+                    partial(_panel_chart, frame[frame["indicator"] == code], titles[code], lang),
+                ),
+                key=f"overview_panel_{code}",
+                alt=t("overview.key_alt", lang, panels=titles[code]),
+                container=column,
+            )
     table = specs.cached_value(("key_panels_table", data_key, lang), make_table)
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="overview_panels_table")
     export.downloads(chart, table, title=t("overview.key_title", lang), lang=lang, key="dl_panels")
+
+
+def _panel_chart(rows: pd.DataFrame, title: str, lang: str) -> object:
+    """One key-indicator panel: the country, the trial and the rest over the months."""
+    labels = [t(f"overview.{k}", lang) for k in ("country", "trial", "rest")]
+    return line_chart(
+        rows[["month", "series", "value"]],
+        y_title=title,
+        x_title=t("chart.month", lang),
+        series_title=t("chart.series", lang),
+        series_order=[label for label in labels if label in set(rows["series"])],
+        events=events_between(rows["month"].min(), rows["month"].max()),
+        height=190,
+        locale=vega_locale(lang),
+        y_axis_title=False,
+    )
 
 
 def what_changed(view: OverviewMonth, areas: pd.DataFrame, lang: str) -> None:

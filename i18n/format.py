@@ -86,6 +86,14 @@ def fmt_p(value: float | None, lang: str) -> str:
     return fmt_number(value, lang, 3)
 
 
+def fmt_p_stated(value: float | None, lang: str) -> str:
+    """A p-value as a statement for running text: ``p = 0,016`` or ``p < 0,001`` (never
+    ``p = < 0,001``); ``p = –`` when there is none.
+    """
+    text = fmt_p(value, lang)
+    return f"p {text}" if text.startswith("<") else f"p = {text}"
+
+
 def decimals_of(indicator: str) -> int:
     """How many decimals the indicator's values are shown with: one for shares, ratios and
     averages, none for counts.

@@ -4,7 +4,7 @@ import streamlit as st
 
 from i18n import fmt_month, fmt_number, t
 from ui import data, sections
-from ui.state import url_choice, url_toggle
+from ui.state import in_fragment_rerun, url_choice, url_toggle
 
 lang, url = data.open_page(__file__, "overview")
 
@@ -25,8 +25,17 @@ with data.guarded(lang):
     totals = data.overview_totals(url, include_unverified=include)
 
 
+# The month's part of the page reruns alone (a fragment) and draws the chart into a place made
+# here, outside it. The map is drawn by the whole page's run: a month change leaves it, and its
+# 200 kB spec, as they are, unless the memberships in force change, when the whole page reruns.
+top = st.container()
+chart_column, map_column = st.columns([3, 2])
+chart_slot, heading_slot, map_slot = chart_column.empty(), map_column.empty(), map_column.empty()
+MAP_DRAWN = "_overview_map_drawn"
+
+
 @st.fragment
-def month_view() -> None:
+def month_view() -> str:
     """Everything that depends on the month: a month change reruns this part only."""
     month = url_choice(
         "month",
@@ -36,6 +45,10 @@ def month_view() -> None:
         lang=lang,
         format_func=lambda m: fmt_month(m, lang),
     )
+    if in_fragment_rerun() and st.session_state.get(MAP_DRAWN) != sections.trial_map_key(
+        url, month
+    ):
+        st.rerun(scope="app")
     with data.guarded(lang):
         view = data.overview_month(url, month=month, include_unverified=include)
     sections.headline_cards(view.heads, names, lang)
@@ -44,15 +57,19 @@ def month_view() -> None:
     if unverified and not include:
         listed = ", ".join(names[c] for c in unverified)
         st.caption(t("overview.excluded_unverified", lang, n=len(unverified), names=listed))
-    chart_column, map_column = st.columns([3, 2])
-    with chart_column:
+    with chart_slot.container():
         sections.share_chart(totals.shares, view.heads, month, lang, data_key=(url, include))
         st.caption(data.coverage_note(url, lang))
         sections.what_changed(view, areas, lang)
-    with map_column:
-        sections.trial_map(shapes, members, areas, month, lang, url=url)
+    with heading_slot.container():
+        sections.trial_map_heading(month, lang)
+    return month
 
 
-month_view()
+with top:
+    shown_month = month_view()
+with map_slot.container():
+    sections.trial_map(shapes, members, areas, shown_month, lang, url=url)
+st.session_state[MAP_DRAWN] = sections.trial_map_key(url, shown_month)
 # The key indicators do not depend on the month: a month change leaves them as they are
 sections.key_indicators(totals.panels, lang, data_key=(url, include))

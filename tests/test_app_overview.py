@@ -76,6 +76,18 @@ def test_tampered_link_warns_and_falls_back(app) -> None:
     assert "month" in warnings and "DROP TABLE" in warnings
     assert "unverified" in warnings
     assert at.selectbox(key="month").value == "2023-10"
+    # The bad language is named too, under the page's title (the picker reads it first)
+    assert "lang" in warnings and "xx" in warnings
+    order: list[object] = []
+
+    def walk(node: object) -> None:
+        order.append(node)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.main)
+    positions = {id(e): i for i, e in enumerate(order)}
+    assert positions[id(at.title[0])] < min(positions[id(w)] for w in at.warning)
 
 
 def test_unverified_switch_moves_three_municipalities(

@@ -275,3 +275,16 @@ def test_coverage_is_shown_by_period(run) -> None:
     [catalogue] = [d.value for d in at.dataframe if "Coverage" in d.value.columns]
     row = catalogue.set_index("Code").loc["unemployed_jobseekers", "Coverage"]
     assert row.startswith("309 municipalities Jan 2006–Oct 2023; 1 municipality Nov 2023")
+
+
+@pytest.mark.parametrize("typed", ["a06", " A06 "])
+def test_a_link_code_in_another_case_is_the_same_area(run, typed: str) -> None:
+    """``?area=a06`` (a link retyped by hand) opens Pirkanmaa without a warning; a code that
+    names no area still warns and falls back."""
+    at = run("area_profile", lang="fi", area=typed)
+    assert not at.exception
+    assert at.selectbox(key="area").value == "A06"
+    assert not at.warning
+    bad = run("area_profile", lang="fi", area="a99")
+    assert bad.selectbox(key="area").value == "A01"
+    assert "a99" in str(bad.warning[0].value)

@@ -88,3 +88,17 @@ def test_the_same_value_prints_the_same_everywhere(real_engine: Engine, lang: st
     raw = chart_svg(chart, meta)
     svg = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
     assert expected.replace("\u00a0", " ") in svg.replace("\u00a0", " ").replace("&#160;", " ")
+
+
+def test_a_p_value_in_running_text_never_reads_p_equals_less_than() -> None:
+    from i18n import fmt_p_stated
+    from i18n.messages import MESSAGES
+
+    assert fmt_p_stated(0.0004, "fi") == "p < 0,001"
+    assert fmt_p_stated(0.0164, "sv") == "p = 0,016"
+    assert fmt_p_stated(0.25, "en") == "p = 0.250"
+    # No template writes "p = {p}" (with fmt_p's "< 0,001" it would read "p = < 0,001")
+    for key, entry in MESSAGES.items():
+        for text in entry.values():
+            forms = text.values() if isinstance(text, dict) else [text]
+            assert all("p = {" not in form for form in forms), key

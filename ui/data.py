@@ -92,13 +92,14 @@ def open_page(page_file: str, prefix: str) -> tuple[str, str]:
     """Start a page: its routing and warm-up, its title and introduction (catalogue entries
     ``<prefix>.title`` and ``<prefix>.intro``); returns the UI language and the data source
     (:func:`source`)."""
-    from ui.state import page_start
+    from ui.state import page_start, show_deferred_warnings
 
     lang = page_start(page_file)
     title = t(f"{prefix}.title", lang)
     set_document(lang, title)
     st.title(title)
     st.caption(t(f"{prefix}.intro", lang))
+    show_deferred_warnings()
     return lang, source(lang)
 
 

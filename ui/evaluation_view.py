@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from catalogue import definitions
-from i18n import fmt_number, t, vega_locale
+from i18n import fmt_number, fmt_p, fmt_p_stated, t, vega_locale
 from indicators.area_study import AreaStudy
 from indicators.charts import event_study_chart, forest_chart
 from indicators.trial_study import FEW_TREATED, PRETREND_ALPHA
@@ -24,16 +24,6 @@ def unit_of(outcome: str, lang: str) -> str:
     if definitions.get(outcome).unit == "percent":
         return t("unit.pp", lang)
     return ""
-
-
-def _p(value: float, lang: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return (
-        "< 0,001"
-        if value < 0.001 and lang != "en"
-        else ("< 0.001" if value < 0.001 else fmt_number(value, lang, 3))
-    )
 
 
 def headline(result: Any, outcome: str, lang: str) -> None:
@@ -62,7 +52,7 @@ def headline(result: Any, outcome: str, lang: str) -> None:
     )
     pre = result.pretrend.p_value if result.pretrend is not None else float("nan")
     mid.metric(
-        t("evaluation.pretrend", lang), _p(pre, lang), help=t("evaluation.pretrend_help", lang)
+        t("evaluation.pretrend", lang), fmt_p(pre, lang), help=t("evaluation.pretrend_help", lang)
     )
     right.metric(t("evaluation.col.treated", lang), str(result.n_treated))
     right.caption(t("evaluation.groups", lang, treated=result.n_treated, control=result.n_control))
@@ -70,7 +60,8 @@ def headline(result: Any, outcome: str, lang: str) -> None:
         st.warning(t("evaluation.pretrend_undefined", lang))
     elif pre < PRETREND_ALPHA:
         st.warning(
-            t("evaluation.pretrend_rejects", lang, p=_p(pre, lang)), icon=":material/warning:"
+            t("evaluation.pretrend_rejects", lang, p=fmt_p_stated(pre, lang)),
+            icon=":material/warning:",
         )
     if result.n_treated < FEW_TREATED:
         st.warning(t("evaluation.few_treated", lang, n=result.n_treated))

@@ -32,15 +32,14 @@ def trial_map(
     *,
     url: str,
 ) -> None:
-    """Who organised the services in ``month`` (the trial's first month before it began).
+    """Who organised the services in ``month`` (the trial's first month before it began),
+    without its heading (:func:`trial_map_heading`).
 
     ``url`` is the database the frames come from: with the memberships in force and the
     language it keys the cached chart (see :mod:`ui.specs`).
     """
     shown = calendar.clamp_to_trial(month)
-    st.subheader(t("overview.map_title", lang, month=fmt_month(shown, lang)))
-    # The map changes only when the memberships in force do: months share one spec.
-    in_force = specs.membership_key(url, shown)
+    in_force = trial_map_key(url, month)
     chart = specs.cached_chart(
         ("overview_map", url, in_force, lang),
         lambda: maps.trial_area_map(
@@ -60,8 +59,20 @@ def trial_map(
         lambda: map_view.trial_map_alt(members, shown, lang),
     )
     specs.show(chart, key="overview_map", theme=None, alt=alt)
+
+
+def trial_map_heading(month: str, lang: str) -> None:
+    """The title of :func:`trial_map` for ``month``, and a note when the map shows another."""
+    shown = calendar.clamp_to_trial(month)
+    st.subheader(t("overview.map_title", lang, month=fmt_month(shown, lang)))
     if shown != month:
         st.caption(t("overview.map_outside", lang))
+
+
+def trial_map_key(url: str, month: str) -> Hashable:
+    """What :func:`trial_map` draws for ``month``: the memberships in force then. Months with
+    the same key share one map (and one spec)."""
+    return specs.membership_key(url, calendar.clamp_to_trial(month))
 
 
 def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> None:

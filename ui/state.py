@@ -49,18 +49,31 @@ def current_lang() -> str:
     return normalise_lang(value) or DEFAULT_LANG
 
 
+def _match(text: str, options: Sequence[Any]) -> Any:
+    """The option whose text is ``text``; failing that, the one option it names but for case
+    and surrounding spaces (``?area=a06`` for A06, a link retyped by hand); else None."""
+    by_text = {str(o): o for o in options}
+    if text in by_text:
+        return by_text[text]
+    folded = [o for o in options if str(o).casefold() == text.strip().casefold()]
+    return folded[0] if len(folded) == 1 else None
+
+
 def _seed(
     key: str,
     options: Sequence[Any],
     default: Any,
     lang: str,
     parse: Callable[[str], Any] | None = None,
+    *,
+    defer: bool = False,
 ) -> None:
-    """Put the URL's value (or ``default``) into session state before the widget exists."""
+    """Put the URL's value (or ``default``) into session state before the widget exists;
+    ``defer``: a warning about the URL's value waits for :func:`show_deferred_warnings`."""
     if key in st.session_state and _navigated(key):
         # Back or Forward: the address wins over the widget's remembered value
         wanted = str(st.query_params.get(key))
-        parsed = parse(wanted) if parse else {str(o): o for o in options}.get(wanted)
+        parsed = parse(wanted) if parse else _match(wanted, options)
         if parsed is not None and parsed in options:
             st.session_state[key] = parsed
             return
@@ -71,10 +84,9 @@ def _seed(
             st.session_state[key] = default
         return
     raw = st.query_params.get(key)
-    by_text = {str(o): o for o in options}
     value = default
     if raw is not None:
-        parsed = parse(raw) if parse else by_text.get(raw)
+        parsed = parse(raw) if parse else _match(raw, options)
         if parsed is not None and parsed in options:
             value = parsed
         elif _is_month(raw) and options and all(_is_month(str(o)) for o in options):
@@ -91,10 +103,19 @@ def _seed(
                 icon=":material/event_busy:",
             )
         else:
-            st.warning(
-                t("app.bad_param", lang, param=key, value=_quote(raw)), icon=":material/link_off:"
-            )
+            warning = t("app.bad_param", lang, param=key, value=_quote(raw))
+            if defer:
+                st.session_state.setdefault(_DEFERRED, []).append(warning)
+            else:
+                st.warning(warning, icon=":material/link_off:")
     st.session_state[key] = value
+
+
+def show_deferred_warnings() -> None:
+    """Show the warnings about the address that came up before the page began (a bad
+    ``?lang=``, read by the language picker): under the page's title, not above it."""
+    for warning in st.session_state.pop(_DEFERRED, []):
+        st.warning(warning, icon=":material/link_off:")
 
 
 MONTH = re.compile(r"(19|20)\d{2}-(0[1-9]|1[0-2])")
@@ -123,11 +144,13 @@ def clamp_month(key: str, last: str) -> str | None:
     return None
 
 
+_DEFERRED = "_url_warnings_deferred"  # warnings that wait for the page's title
 _PENDING = "_url_pending"  # the address this run is building (None outside a page run)
 _LAST = "_url_last"  # what this session last wrote into the address, by key
 
 
-def _in_fragment() -> bool:
+def in_fragment_rerun() -> bool:
+    """Whether this run reruns fragments only (not the whole page)."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     ctx = get_script_run_ctx()
@@ -140,7 +163,7 @@ def _publish(key: str, value: object) -> None:
     own parameters (see :func:`write_address`)."""
     text = "true" if value is True else ("false" if value is False else str(value))
     pending = st.session_state.get(_PENDING)
-    if pending is not None and not _in_fragment():
+    if pending is not None and not in_fragment_rerun():
         pending[key] = text
     st.session_state.setdefault(_LAST, {})[key] = text
     if st.query_params.get(key) != text:
@@ -176,7 +199,7 @@ def _navigated(key: str) -> bool:
 
 def language_picker() -> str:
     """The language selector in the sidebar, kept in the URL as ``?lang=``."""
-    _seed("lang", list(LANGS), DEFAULT_LANG, DEFAULT_LANG, parse=normalise_lang)
+    _seed("lang", list(LANGS), DEFAULT_LANG, DEFAULT_LANG, parse=normalise_lang, defer=True)
     lang = st.sidebar.segmented_control(
         t("app.language", current_lang()),
         options=list(LANGS),

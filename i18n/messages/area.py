@@ -66,52 +66,52 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     "area.verdict_clear": {
         "fi": {
             "one": "Kokeilun ulkopuolisista {total} kunnasta {n} kunnassa ero oli suhteessa "
-            "sovitteeseen vähintään yhtä suuri (p = {p}): alueen ero erottuu "
+            "sovitteeseen vähintään yhtä suuri ({p}): alueen ero erottuu "
             "satunnaisvaihtelusta.",
             "other": "Kokeilun ulkopuolisista {total} kunnasta {n} kunnassa ero oli suhteessa "
-            "sovitteeseen vähintään yhtä suuri (p = {p}): alueen ero erottuu "
+            "sovitteeseen vähintään yhtä suuri ({p}): alueen ero erottuu "
             "satunnaisvaihtelusta.",
         },
         "sv": {
             "one": "Av {total} kommuner utanför försöket hade {n} en minst lika stor skillnad "
-            "i förhållande till sin anpassning (p = {p}): områdets skillnad skiljer sig från "
+            "i förhållande till sin anpassning ({p}): områdets skillnad skiljer sig från "
             "slumpvariationen.",
             "other": "Av {total} kommuner utanför försöket hade {n} en minst lika stor "
-            "skillnad i förhållande till sin anpassning (p = {p}): områdets skillnad skiljer "
+            "skillnad i förhållande till sin anpassning ({p}): områdets skillnad skiljer "
             "sig från slumpvariationen.",
         },
         "en": {
             "one": "Among {total} municipalities outside the trial, {n} had a gap at least "
-            "this large relative to its fit (p = {p}): the area's gap stands out from chance "
+            "this large relative to its fit ({p}): the area's gap stands out from chance "
             "variation.",
             "other": "Among {total} municipalities outside the trial, {n} had a gap at least "
-            "this large relative to their fit (p = {p}): the area's gap stands out from "
+            "this large relative to their fit ({p}): the area's gap stands out from "
             "chance variation.",
         },
     },
     "area.verdict_unclear": {
         "fi": {
             "one": "Kokeilun ulkopuolisista {total} kunnasta {n} kunnassa ero oli suhteessa "
-            "sovitteeseen vähintään yhtä suuri (p = {p}): alueen ero ei erotu "
+            "sovitteeseen vähintään yhtä suuri ({p}): alueen ero ei erotu "
             "satunnaisvaihtelusta.",
             "other": "Kokeilun ulkopuolisista {total} kunnasta {n} kunnassa ero oli suhteessa "
-            "sovitteeseen vähintään yhtä suuri (p = {p}): alueen ero ei erotu "
+            "sovitteeseen vähintään yhtä suuri ({p}): alueen ero ei erotu "
             "satunnaisvaihtelusta.",
         },
         "sv": {
             "one": "Av {total} kommuner utanför försöket hade {n} en minst lika stor skillnad "
-            "i förhållande till sin anpassning (p = {p}): områdets skillnad skiljer sig inte "
+            "i förhållande till sin anpassning ({p}): områdets skillnad skiljer sig inte "
             "från slumpvariationen.",
             "other": "Av {total} kommuner utanför försöket hade {n} en minst lika stor "
-            "skillnad i förhållande till sin anpassning (p = {p}): områdets skillnad skiljer "
+            "skillnad i förhållande till sin anpassning ({p}): områdets skillnad skiljer "
             "sig inte från slumpvariationen.",
         },
         "en": {
             "one": "Among {total} municipalities outside the trial, {n} had a gap at least "
-            "this large relative to its fit (p = {p}): the area's gap does not stand out "
+            "this large relative to its fit ({p}): the area's gap does not stand out "
             "from chance variation.",
             "other": "Among {total} municipalities outside the trial, {n} had a gap at least "
-            "this large relative to their fit (p = {p}): the area's gap does not stand out "
+            "this large relative to their fit ({p}): the area's gap does not stand out "
             "from chance variation.",
         },
     },
@@ -196,13 +196,13 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     "area.did_text": {
         "fi": "Alueen {members} kuntaa verrattuna {control} TE-toimistojen kuntaan "
         "({comparison}): {estimate}; 95 %:n väli {n_draws} placeboalueesta {low} … {high}, "
-        "p = {p}.",
+        "{p}.",
         "sv": "Områdets {members} kommuner jämförda med {control} TE-byråkommuner "
         "({comparison}): {estimate}; 95 % intervall från {n_draws} placeboområden {low} … "
-        "{high}, p = {p}.",
+        "{high}, {p}.",
         "en": "The area's {members} municipalities against {control} TE-office "
         "municipalities ({comparison}): {estimate}; 95 % interval from {n_draws} placebo "
-        "areas {low} … {high}, p = {p}.",
+        "areas {low} … {high}, {p}.",
     },
     "area.did_no_inference": {
         "fi": "Alueen {members} kuntaa verrattuna {control} kuntaan ({comparison}): "
@@ -362,11 +362,11 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     "evaluation.verdict.untested": {"fi": "ei testiä", "sv": "inget test", "en": "no test"},
     "evaluation.lead_passes": {
         "fi": "Sivu näyttää ensin vertailuryhmän ”{lead}”: sen esitrenditesti ei hylkää "
-        "yhdensuuntaisia trendejä (p = {p}).",
+        "yhdensuuntaisia trendejä ({p}).",
         "sv": "Sidan visar först jämförelsegruppen ”{lead}”: dess test av förtrender "
-        "förkastar inte parallella trender (p = {p}).",
+        "förkastar inte parallella trender ({p}).",
         "en": "The page leads with the comparison group “{lead}”: its pre-trend test does not "
-        "reject parallel trends (p = {p}).",
+        "reject parallel trends ({p}).",
     },
     "evaluation.lead_others_fail": {
         "fi": "Testi hylkää ne ryhmille {others}: niiden kunnat kehittyivät eri tavoin kuin "

@@ -814,11 +814,11 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "en": "{treated} trial and {control} comparison municipalities",
     },
     "evaluation.pretrend_rejects": {
-        "fi": "Esitrenditesti hylkää yhdensuuntaiset trendit (p = {p}): arviota ei voi "
+        "fi": "Esitrenditesti hylkää yhdensuuntaiset trendit ({p}): arviota ei voi "
         "lukea kokeilun vaikutukseksi.",
-        "sv": "Testet av förtrender förkastar parallella trender (p = {p}): skattningen kan "
+        "sv": "Testet av förtrender förkastar parallella trender ({p}): skattningen kan "
         "inte läsas som försökets effekt.",
-        "en": "The pre-trend test rejects parallel trends (p = {p}): the estimate cannot be "
+        "en": "The pre-trend test rejects parallel trends ({p}): the estimate cannot be "
         "read as the trial's effect.",
     },
     "evaluation.pretrend_undefined": {

@@ -14,6 +14,7 @@ from i18n import (
     fmt_month,
     fmt_number,
     fmt_p,
+    fmt_p_stated,
     fmt_signed,
     join,
     render,
@@ -120,7 +121,7 @@ def _did_sentence(evaluation: AreaEvaluation, lang: str, unit: str) -> str:
         n_draws=fmt_number(did.n_draws, lang),
         low=fmt_number(did.ci_low, lang, 2),
         high=fmt_number(did.ci_high, lang, 2),
-        p=fmt_p(did.p_value, lang),
+        p=fmt_p_stated(did.p_value, lang),
     )
 
 
@@ -183,7 +184,7 @@ def area_view(
             evaluation.n_as_large or 0,
             lang,
             total=fmt_number(sc.n_placebo_units - 1, lang),
-            p=fmt_p(sc.p_value, lang),
+            p=fmt_p_stated(sc.p_value, lang),
         )
     else:
         reasons = join([t(f"area.fit.{r}", lang) for r in sc.fit_reasons], lang)

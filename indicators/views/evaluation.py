@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from i18n import fmt_month, fmt_number, fmt_p, fmt_signed, join, t
+from i18n import fmt_month, fmt_number, fmt_p, fmt_p_stated, fmt_signed, join, t
 from indicators.area_study import AreaStudy
 from indicators.comparison import COMPARISONS
 from indicators.trial_study import PRETREND_ALPHA, Evaluation
@@ -80,7 +80,7 @@ def lead_explanation(rows: list[ComparisonRow], lead: str, lang: str) -> str:
         "evaluation.lead_passes",
         lang,
         lead=t(f"comparison.{lead}", lang),
-        p=fmt_p(lead_row.pretrend_p, lang),
+        p=fmt_p_stated(lead_row.pretrend_p, lang),
     )
     if failing:
         text += " " + t("evaluation.lead_others_fail", lang, others=names)

@@ -58,3 +58,28 @@ def test_deep_link_in_swedish(page: Page, app_url: str, golden: Golden) -> None:
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(
         fi_number(golden.unemployed("SSS", "2021-03"))
     )
+
+
+def test_a_month_change_does_not_send_the_map_again(page: Page, app_url: str) -> None:
+    """The map changes only with the memberships in force: a month change within them keeps
+    the drawn map and sends far less than its 200 kB spec (issue 13 item 2)."""
+    received: list[int] = []
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framereceived",
+            lambda payload: received.append(len(payload) if isinstance(payload, bytes) else 0),
+        ),
+    )
+    page.goto(f"{app_url}/?lang=fi&month=2023-10")
+    chart_drawn(page)
+    page.wait_for_timeout(3000)
+    charts = page.get_by_test_id("stVegaLiteChart").count()
+    before = sum(received)
+    page.get_by_test_id("stSelectbox").first.click()
+    page.keyboard.type("syyskuu 2023")
+    page.get_by_role("option", name="syyskuu 2023").click()
+    expect(page.get_by_role("heading", name=re.compile("syyskuu 2023"))).to_have_count(2)
+    page.wait_for_timeout(3000)
+    assert page.get_by_test_id("stVegaLiteChart").count() == charts
+    assert sum(received) - before < 120_000

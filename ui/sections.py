@@ -374,6 +374,53 @@ def organiser_map(
     return chart
 
 
+def employment_area_map(
+    url: str,
+    members: pd.DataFrame,
+    areas: pd.DataFrame,
+    shapes: pd.DataFrame,
+    month: str,
+    lang: str,
+    *,
+    container: Any,
+) -> specs.CachedChart:
+    """The 2025 employment areas over who organised the services in ``month`` (the trial's
+    last month), drawn into ``container``."""
+    labels = map_view.map_labels(lang)
+    employment = data.employment_areas(url)
+    chart = specs.cached_chart(
+        ("employment_area_map", url, specs.membership_key(url, month), lang),
+        lambda: maps.trial_area_map(
+            shapes,
+            members,
+            month,
+            areas=areas,
+            lang=cast(Lang, lang),
+            labels=labels,
+            aland=aland_codes(data.municipalities(url)),
+            employment_areas=employment,
+        ),
+    )
+    container.caption(
+        t(
+            "map.employment_note",
+            lang,
+            n=employment["area_code"].nunique(),
+            month=fmt_month(month, lang),
+        )
+    )
+    clicked = specs.show(
+        chart,
+        key="map_chart",
+        theme=None,
+        alt=map_view.employment_area_alt(employment, month, lang),
+        container=container,
+        pick=True,
+    )
+    open_clicked(clicked, "municipality", members, lang)
+    return chart
+
+
 def choropleth(
     url: str,
     view: map_view.MapValues,

@@ -221,17 +221,22 @@ def url_choice(
     lang: str,
     format_func: Callable[[T], str] = str,
     container: Any = None,
+    disabled: bool = False,
+    help: str | None = None,
 ) -> T:
     """A select box whose value is kept in the URL as ``?key=<value>``.
 
     An unknown value in the URL (a tampered or outdated link) shows a warning naming it and
-    falls back to ``default``; it never raises.
+    falls back to ``default``; it never raises. ``disabled`` greys out a choice that does
+    nothing in the current view (``help`` says why); its value is kept.
     """
     options = list(options)
     _seed(key, options, default, lang)
     _relabel_on_language_change(key, lang)
     host = container or st
-    value = host.selectbox(label, options, format_func=format_func, key=key)
+    value = host.selectbox(
+        label, options, format_func=format_func, key=key, disabled=disabled, help=help
+    )
     _publish(key, value)
     return value if value is not None else default
 

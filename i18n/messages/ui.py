@@ -485,6 +485,56 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     "map.level": {"fi": "Taso", "sv": "Nivå", "en": "Level"},
     "map.level.municipality": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
     "map.level.area": {"fi": "Kokeilualueet", "sv": "Försöksområden", "en": "Trial areas"},
+    "map.choice_idle": {
+        "fi": "Tällä tasolla kartta näyttää, kuka palvelut järjesti: indikaattori ja "
+        "luokittelu eivät vaikuta siihen.",
+        "sv": "På den här nivån visar kartan vem som ordnade tjänsterna: indikatorn och "
+        "klassindelningen påverkar den inte.",
+        "en": "At this level the map shows who organised the services: the indicator and the "
+        "classification do not change it.",
+    },
+    "map.month_fixed": {
+        "fi": "Työllisyysalueet näytetään kokeilun viimeisen kuukauden järjestäjien päällä.",
+        "sv": "Sysselsättningsområdena visas över anordnarna under försökets sista månad.",
+        "en": "The employment areas are drawn over the organisers of the trial's last month.",
+    },
+    "map.level.employment_area": {
+        "fi": "Työllisyysalueet 2025",
+        "sv": "Sysselsättningsområden 2025",
+        "en": "Employment areas 2025",
+    },
+    "map.employment_note": {
+        "fi": "Kokeilut päättyivät 31.12.2024. Palvelut siirtyivät 1.1.2025 kunnille ja "
+        "niiden {n} työllisyysalueelle (rajat kartalla). Värit kertovat, kuka järjesti "
+        "palvelut kokeilun viimeisenä kuukautena ({month}).",
+        "sv": "Försöken slutade 31.12.2024. Den 1.1.2025 flyttade tjänsterna till kommunerna "
+        "och deras {n} sysselsättningsområden (gränserna på kartan). Färgerna visar vem som "
+        "ordnade tjänsterna under försökets sista månad ({month}).",
+        "en": "The trials ended on 31 December 2024. On 1 January 2025 the services moved to "
+        "the municipalities and their {n} employment areas (the outlines on the map). The "
+        "colours show who organised the services in the trial's last month ({month}).",
+    },
+    "map.employment_alt": {
+        "fi": "Kartta: {n} työllisyysaluetta 1.1.2025 alkaen rajoina kuntien päällä; kunnat "
+        "väritetty sen mukaan, kuka järjesti palvelut {month}. Samat tiedot ovat kartan "
+        "taulukossa.",
+        "sv": "Karta: {n} sysselsättningsområden från 1.1.2025 som gränser över kommunerna; "
+        "kommunerna färgade efter vem som ordnade tjänsterna {month}. Samma uppgifter finns "
+        "i kartans tabell.",
+        "en": "Map: {n} employment areas from 1 January 2025 as outlines over the "
+        "municipalities, coloured by who organised the services in {month}. The same "
+        "figures are in the map's table.",
+    },
+    "map.col.until": {
+        "fi": "Palvelut {month}",
+        "sv": "Tjänsterna {month}",
+        "en": "Services in {month}",
+    },
+    "map.label.employment_area": {
+        "fi": "Työllisyysalue 2025",
+        "sv": "Sysselsättningsområde 2025",
+        "en": "Employment area 2025",
+    },
     "map.level.organiser": {
         "fi": "Palvelujen järjestäjä",
         "sv": "Tjänsternas anordnare",
@@ -534,11 +584,11 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     },
     "map.alt": {
         "fi": "Koropleettikartta: {indicator}, {month}, {n} aluetta. Pienin {low}, suurin "
-        "{high}. Samat tiedot ovat taulukossa kartan alla.",
+        "{high}. Samat tiedot ovat kartan taulukossa.",
         "sv": "Koropletkarta: {indicator}, {month}, {n} områden. Lägst {low}, högst {high}. "
-        "Samma uppgifter finns i tabellen under kartan.",
+        "Samma uppgifter finns i kartans tabell.",
         "en": "Choropleth map: {indicator}, {month}, {n} areas. Lowest {low}, highest {high}. "
-        "The same figures are in the table below the map.",
+        "The same figures are in the map's table.",
     },
     "map.trial_alt": {
         "fi": "Kartta: kokeilualueiden kunnat ({n} kuntaa, {areas} aluetta) ja TE-toimistojen "

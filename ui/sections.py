@@ -19,7 +19,7 @@ from indicators.comparison import aland_codes
 from indicators.events import events_between
 from indicators.views import map as map_view
 from indicators.views import profile as profile_view
-from indicators.views.overview import OverviewMonth
+from indicators.views.overview import OverviewMonth, reconciliation
 from ui import data, export, present, specs
 
 
@@ -512,21 +512,8 @@ def story(view: OverviewMonth, unverified: int, lang: str) -> None:
     if gap_year == gap_year:  # a year earlier is known
         text += " " + t(moved, lang, change=fmt_number(abs(gap_year), lang, 1))
     st.markdown(text)
-    aland = heads.get("aland")
-    aland_count = (
-        aland.unemployed if aland is not None and aland.unemployed == aland.unemployed else 0.0
-    )
-    other = country.unemployed - trial.unemployed - rest.unemployed - aland_count
     st.caption(
-        t(
-            "overview.reconcile",
-            lang,
-            country=fmt_number(country.unemployed, lang),
-            trial=fmt_number(trial.unemployed, lang),
-            rest=fmt_number(rest.unemployed, lang),
-            aland=fmt_number(aland_count, lang),
-            other=fmt_number(other, lang),
-        )
+        reconciliation(view, lang)
         + (" " + tn("overview.reconcile_unverified", unverified, lang) if unverified else "")
     )
 

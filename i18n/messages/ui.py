@@ -196,6 +196,20 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "{other} not counted in any of these municipalities or whose municipality's figure "
         "is suppressed.",
     },
+    "overview.reconcile_aland_hidden": {
+        "fi": "Koko maa {country} = kokeilukunnat {trial} + TE-toimistojen kunnat {rest} + "
+        "{other} muualla: Ahvenanmaalla (palvelut maakunnan omalta viranomaiselta AMS:ltä; "
+        "sen yhteissummaa ei muodosteta, koska osa sen kuntien luvuista on salattu) tai "
+        "tilastoimatta millekään kunnalle.",
+        "sv": "Hela landet {country} = försökskommunerna {trial} + TE-byråkommunerna {rest} + "
+        "{other} på annat håll: på Åland (tjänsterna från landskapets egen myndighet AMS; "
+        "ingen summa bildas eftersom en del av dess kommuners tal är skyddade) eller inte "
+        "statistikförda i någon kommun.",
+        "en": "Whole country {country} = trial municipalities {trial} + TE-office "
+        "municipalities {rest} + {other} elsewhere: in Åland (served by Åland's own "
+        "authority, AMS; no total is formed because some of its municipalities' figures are "
+        "suppressed) or not counted in any municipality.",
+    },
     "overview.reconcile_unverified": {
         "fi": {
             "one": "Luvussa on mukana {n} kunta, jonka jäsenyys on vahvistamatta.",

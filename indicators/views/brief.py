@@ -44,7 +44,13 @@ from indicators import aggregation, disclosure
 from indicators.area_study import ALPHA, AreaStudy
 from indicators.trial_study import Evaluation
 from indicators.views.evaluation import ComparisonRow, comparison_rows, lead_comparison
-from indicators.views.overview import CHANGE_DECIMALS, GROUPS, OverviewTotals, overview_month
+from indicators.views.overview import (
+    CHANGE_DECIMALS,
+    GROUPS,
+    OverviewTotals,
+    overview_month,
+    reconciliation,
+)
 
 __all__ = [
     "BREAK_WINDOW",
@@ -533,30 +539,6 @@ def _comparison(figures: Mapping[str, GroupFigures], lang: str) -> str:
     )
 
 
-def _reconciled(view: Any, lang: str) -> str:
-    """The overview's reconciliation: the whole country as the trial municipalities, the
-    TE-office municipalities, Åland and the unemployed not counted in any of them.
-    """
-    heads = view.heads
-    parts = [heads.get(k) for k in ("country", "trial", "rest")]
-    if any(p is None or not math.isfinite(p.unemployed) for p in parts):
-        return ""
-    country, trial, rest = (float(p.unemployed) for p in parts)
-    aland = heads.get("aland")
-    aland_count = (
-        float(aland.unemployed) if aland is not None and math.isfinite(aland.unemployed) else 0.0
-    )
-    return t(
-        "overview.reconcile",
-        lang,
-        country=fmt_number(country, lang),
-        trial=fmt_number(trial, lang),
-        rest=fmt_number(rest, lang),
-        aland=fmt_number(aland_count, lang),
-        other=fmt_number(country - trial - rest - aland_count, lang),
-    )
-
-
 def _headline(inputs: BriefInputs, month: str, lang: str) -> tuple[BriefSection, dict[str, Any]]:
     figures = _group_figures(inputs.totals, month)
     paragraphs = []
@@ -579,7 +561,7 @@ def _headline(inputs: BriefInputs, month: str, lang: str) -> tuple[BriefSection,
     if missing:
         listed = ", ".join(names.get(c, c) for c in missing)
         paragraphs.append(t("overview.missing_members", lang, names=listed))
-    reconciled = _reconciled(view, lang)
+    reconciled = reconciliation(view, lang)
     if reconciled:
         paragraphs.append(reconciled)
     series = [(COUNT, "country"), ("labour_force", "country"), (COUNT, "municipality")]

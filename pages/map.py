@@ -76,7 +76,14 @@ classes = url_choice(
     disabled=categorical,
     help=idle,
 )
-include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
+# Who organised the services shows unverified memberships as such (dashed), switch or not
+include = url_toggle(
+    "unverified",
+    t("overview.include_unverified", lang),
+    lang=lang,
+    disabled=categorical,
+    help=t("map.unverified_shown", lang) if categorical else None,
+)
 
 left, right = st.columns([2, 3])
 if level == "organiser":

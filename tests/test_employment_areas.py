@@ -72,6 +72,7 @@ def test_map_page_shows_the_employment_areas(
     assert at.selectbox(key="indicator").disabled and at.selectbox(key="classes").disabled
     assert at.selectbox(key="month").disabled
     assert at.selectbox(key="month").value == "2024-12"
+    assert at.toggle(key="unverified").disabled
     [table] = [d.value for d in at.dataframe if len(d.value) == 309]
     column = t("profile.col.employment_area", lang)
     assert table[column].notna().all()

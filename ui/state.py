@@ -254,10 +254,17 @@ def _relabel_on_language_change(key: str, lang: str) -> None:
 
 
 def url_toggle(
-    key: str, label: str, *, lang: str, default: bool = False, help: str | None = None
+    key: str,
+    label: str,
+    *,
+    lang: str,
+    default: bool = False,
+    help: str | None = None,
+    disabled: bool = False,
 ) -> bool:
     """A toggle kept in the URL as ``?key=true|false``; the unverified-membership switch gets
-    its explanation as help unless another ``help`` is given."""
+    its explanation as help unless another ``help`` is given. ``disabled`` greys out a switch
+    that does nothing in the current view; its value is kept."""
     if help is None and key == "unverified":
         help = t("profile.unverified_help", lang)
 
@@ -265,6 +272,6 @@ def url_toggle(
         return {"true": True, "false": False, "1": True, "0": False}.get(text.lower())
 
     _seed(key, [True, False], default, lang, parse=parse)
-    value = bool(st.toggle(label, key=key, help=help))
+    value = bool(st.toggle(label, key=key, help=help, disabled=disabled))
     _publish(key, value)
     return value

@@ -507,6 +507,14 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "en": "At this level the map shows who organised the services: the indicator and the "
         "classification do not change it.",
     },
+    "map.unverified_shown": {
+        "fi": "Tällä tasolla vahvistamattomat jäsenyydet näkyvät aina omana luokkanaan "
+        "katkoviivalla.",
+        "sv": "På den här nivån visas obekräftade medlemskap alltid som en egen klass med "
+        "streckad kant.",
+        "en": "At this level unverified memberships are always shown as a class of their own "
+        "with a dashed outline.",
+    },
     "map.month_fixed": {
         "fi": "Työllisyysalueet näytetään kokeilun viimeisen kuukauden järjestäjien päällä.",
         "sv": "Sysselsättningsområdena visas över anordnarna under försökets sista månad.",

@@ -120,6 +120,7 @@ with right:
         lang=lang,
         key="dl_map",
         value_columns=[t("map.col.value", lang)],
+        series=() if categorical else export.indicator_series([indicator], ("municipality",)),
     )
     present.profile_picker(members, munis, areas, lang)
 st.caption(t("app.source_note", lang))

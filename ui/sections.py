@@ -124,7 +124,14 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
     table = specs.cached_value(("key_panels_table", data_key, lang), make_table)
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="overview_panels_table")
-    export.downloads(chart, table, title=t("overview.key_title", lang), lang=lang, key="dl_panels")
+    export.downloads(
+        chart,
+        table,
+        title=t("overview.key_title", lang),
+        lang=lang,
+        key="dl_panels",
+        series=export.indicator_series(codes, ("country", "municipality")),
+    )
 
 
 def _panel_chart(rows: pd.DataFrame, title: str, lang: str) -> object:
@@ -281,7 +288,12 @@ def share_chart(
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="overview_table")
     export.downloads(
-        chart, table, title=t("overview.chart_title", lang), lang=lang, key="dl_overview"
+        chart,
+        table,
+        title=t("overview.chart_title", lang),
+        lang=lang,
+        key="dl_overview",
+        series=export.indicator_series(["unemployed_share_pct"], ("country", "municipality")),
     )
 
 
@@ -327,7 +339,14 @@ def profile_chart(
     table = profile_view.series_table(frame).reset_index()
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="profile_table")
-    export.downloads(chart, table, title=f"{title}: {name}", lang=lang, key="dl_profile")
+    export.downloads(
+        chart,
+        table,
+        title=f"{title}: {name}",
+        lang=lang,
+        key="dl_profile",
+        series=export.indicator_series([indicator], ("municipality", "country")),
+    )
     st.caption(
         t(
             "profile.coverage_note",

@@ -661,6 +661,20 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     "map.label.missing": {"fi": "Ei tietoa", "sv": "Uppgift saknas", "en": "No data"},
     "map.label.data_status": {"fi": "Ei esitetä", "sv": "Visas inte", "en": "Not shown"},
     # Exports
+    "export.level.country": {"fi": "koko maa", "sv": "hela landet", "en": "whole country"},
+    "export.level.municipality": {"fi": "kunnat", "sv": "kommuner", "en": "municipalities"},
+    "export.level.region": {"fi": "maakunnat", "sv": "landskap", "en": "regions"},
+    "export.level.subregion": {
+        "fi": "seutukunnat",
+        "sv": "ekonomiska regioner",
+        "en": "sub-regions",
+    },
+    "export.level.ely": {"fi": "ELY-alueet", "sv": "NTM-områden", "en": "ELY areas"},
+    "export.level.municipality_group": {
+        "fi": "yhdistetyt kunnat",
+        "sv": "sammanslagna kommuner",
+        "en": "merged municipalities",
+    },
     "export.png": {"fi": "PNG", "sv": "PNG", "en": "PNG"},
     "export.svg": {"fi": "SVG", "sv": "SVG", "en": "SVG"},
     "export.csv": {"fi": "CSV", "sv": "CSV", "en": "CSV"},

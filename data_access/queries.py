@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, Table, func, select
 
 from data_access import schema
 
@@ -39,6 +39,14 @@ def _frame(
         # Plain tuples: pandas builds a frame from SQLAlchemy Row objects much slower.
         rows = result.cursor.fetchall() if raw else [tuple(row) for row in result]
     return pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def _total(table: Table, **keys: str) -> list[ColumnElement[bool]]:
+    """Conditions on ``table`` for the columns ``keys`` (name = value) of the total series:
+    organiser and target group 'all'.
+    """
+    conditions = [table.c[name] == value for name, value in keys.items()]
+    return [*conditions, table.c.organiser == "all", table.c.target_group == "all"]
 
 
 def _matchable(values: Iterable[str]) -> list[str]:
@@ -101,13 +109,7 @@ def months_available(engine: Engine, *, indicator: str, level: str) -> list[str]
         return []
     statement = (
         select(months.c.month)
-        .where(
-            months.c.indicator == indicator,
-            months.c.area_level == level,
-            months.c.organiser == "all",
-            months.c.target_group == "all",
-            months.c.published > 0,
-        )
+        .where(*_total(months, indicator=indicator, area_level=level), months.c.published > 0)
         .order_by(months.c.month)
     )
     with engine.connect() as conn:
@@ -232,13 +234,13 @@ def coverage(engine: Engine) -> pd.DataFrame:
             func.sum(months.c.published).label("published"),
             func.sum(months.c.areas).label("stored"),
         )
-        .where(months.c.organiser == "all", months.c.target_group == "all")
+        .where(*_total(months))
         .group_by(*series)
         .subquery()
     )
     by_area = (
         select(areas.c.indicator, areas.c.area_level, func.count().label("areas"))
-        .where(areas.c.organiser == "all", areas.c.target_group == "all")
+        .where(*_total(areas))
         .group_by(areas.c.indicator, areas.c.area_level)
         .subquery()
     )
@@ -297,11 +299,7 @@ def series_vintage(engine: Engine, *, indicator: str, level: str) -> str | None:
     """
     obs = schema.observations
     statement = select(func.max(obs.c.vintage)).where(
-        obs.c.indicator == indicator,
-        obs.c.area_level == level,
-        obs.c.organiser == "all",
-        obs.c.target_group == "all",
-        obs.c.value.is_not(None),
+        *_total(obs, indicator=indicator, area_level=level), obs.c.value.is_not(None)
     )
     with engine.connect() as conn:
         value = conn.execute(statement).scalar()
@@ -315,16 +313,10 @@ def series_area_codes(engine: Engine, *, level: str = "municipality") -> pd.Data
     areas = schema.series_areas
     statement = (
         select(areas.c.indicator, areas.c.area_code)
-        .where(
-            areas.c.area_level == level,
-            areas.c.organiser == "all",
-            areas.c.target_group == "all",
-        )
+        .where(*_total(areas, area_level=level))
         .order_by(areas.c.indicator, areas.c.area_code)
     )
-    with engine.connect() as conn:
-        rows = conn.execute(statement).all()
-    return pd.DataFrame(rows, columns=["indicator", "area_code"])
+    return _frame(engine, statement, ["indicator", "area_code"])
 
 
 def employment_areas(engine: Engine) -> pd.DataFrame:
@@ -346,10 +338,7 @@ def months_covered(engine: Engine, *, indicator: str, level: str, share: float =
     if "\x00" in indicator + level:
         return []
     statement = select(months.c.month, months.c.published).where(
-        months.c.indicator == indicator,
-        months.c.area_level == level,
-        months.c.organiser == "all",
-        months.c.target_group == "all",
+        *_total(months, indicator=indicator, area_level=level)
     )
     with engine.connect() as conn:
         rows = conn.execute(statement).all()
@@ -363,13 +352,7 @@ def published_by_month(engine: Engine, *, level: str = "municipality") -> pd.Dat
     """
     statement = (
         select(months.c.indicator, months.c.month, months.c.published)
-        .where(
-            months.c.area_level == level,
-            months.c.organiser == "all",
-            months.c.target_group == "all",
-        )
+        .where(*_total(months, area_level=level))
         .order_by(months.c.indicator, months.c.month)
     )
-    with engine.connect() as conn:
-        rows = conn.execute(statement).all()
-    return pd.DataFrame(rows, columns=["indicator", "month", "published"])
+    return _frame(engine, statement, ["indicator", "month", "published"])

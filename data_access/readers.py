@@ -25,18 +25,10 @@ from typing import Any
 import pandas as pd
 
 from data_access.errors import LoadError, Problem
+from data_access.queries import OBS_COLUMNS
 
-LONG_COLUMNS = (
-    "indicator",
-    "area_level",
-    "area_code",
-    "month",
-    "value",
-    "suppressed",
-    "preliminary",
-    "organiser",
-    "target_group",
-)
+# The columns of an observation as the queries return it, and its breakdown
+LONG_COLUMNS = (*OBS_COLUMNS, "organiser", "target_group")
 LONG_REQUIRED = ("indicator", "area_level", "area_code", "month", "value")
 LONG_OPTIONAL = ("organiser", "target_group", "flag", "vintage", "division")
 FLAGS = {"": (False, False), "suppressed": (True, False), "preliminary": (False, True)}

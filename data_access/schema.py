@@ -208,13 +208,22 @@ observations = Table(
 # pages' questions about what is stored need not scan the observations table. The keys lead with
 # the breakdown: the pages ask about the total series (organiser and target group 'all'), whose
 # rows are then one key range.
+
+
+def _series_key() -> list[Column[str]]:
+    """The leading key columns of both series tables: the breakdown, then the series."""
+    return [
+        Column("organiser", String(16), primary_key=True),
+        Column("target_group", String(32), primary_key=True),
+        Column("indicator", String(48), primary_key=True),
+        Column("area_level", String(20), primary_key=True),
+    ]
+
+
 series_months = Table(
     "series_months",
     metadata,
-    Column("organiser", String(16), primary_key=True),
-    Column("target_group", String(32), primary_key=True),
-    Column("indicator", String(48), primary_key=True),
-    Column("area_level", String(20), primary_key=True),
+    *_series_key(),
     Column("month", String(7), primary_key=True),
     # Rows stored for the series in the month: one an area, as area_code completes the key.
     Column("areas", Integer, nullable=False),
@@ -226,10 +235,7 @@ series_months = Table(
 series_areas = Table(
     "series_areas",
     metadata,
-    Column("organiser", String(16), primary_key=True),
-    Column("target_group", String(32), primary_key=True),
-    Column("indicator", String(48), primary_key=True),
-    Column("area_level", String(20), primary_key=True),
+    *_series_key(),
     # An area with at least one row of the series, in any month.
     Column("area_code", String(16), primary_key=True),
     sqlite_with_rowid=False,

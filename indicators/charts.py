@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 import altair as alt
 import numpy as np
@@ -211,6 +211,54 @@ def small_multiples(
     return with_locale(cast(alt.FacetChart, chart), locale)
 
 
+def _estimate_tooltips(first: alt.Tooltip, title: str) -> list[alt.Tooltip]:
+    """The tooltips of an estimate with its 95 % interval, after ``first`` (what it is of)."""
+    return [
+        first,
+        alt.Tooltip("estimate:Q", title=title, format=",.2f"),
+        alt.Tooltip("ci_low:Q", title="95 % –", format=",.2f"),
+        alt.Tooltip("ci_high:Q", title="95 % +", format=",.2f"),
+    ]
+
+
+def _estimates(
+    data: pd.DataFrame,
+    value: Literal["x", "y"],
+    title: str,
+    position: alt.X | alt.Y,
+    colour: Any,
+    tooltip: list[alt.Tooltip],
+    *,
+    stroke_width: float,
+    point_size: int,
+) -> tuple[alt.Chart, alt.Chart, alt.Chart]:
+    """A rule at zero, the 95 % intervals (``ci_low`` to ``ci_high``) as rules and the
+    ``estimate`` as points, on the ``value`` axis titled ``title``; ``position`` places each
+    estimate on the other axis.
+    """
+    across = "y" if value == "x" else "x"
+    axis = alt.X if value == "x" else alt.Y
+    bars = (
+        alt.Chart(data)
+        .mark_rule(strokeWidth=stroke_width, opacity=0.6)
+        .encode(
+            **{across: position, value: axis("ci_low:Q", title=title), f"{value}2": "ci_high:Q"},
+            color=colour,
+        )
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=point_size)
+        .encode(**{across: position, value: "estimate:Q"}, color=colour, tooltip=tooltip)
+    )
+    zero = (
+        alt.Chart(pd.DataFrame({value: [0.0]}))
+        .mark_rule(color="#444")
+        .encode(**{value: f"{value}:Q"})
+    )
+    return zero, bars, points
+
+
 def event_study_chart(
     table: pd.DataFrame,
     *,
@@ -226,28 +274,15 @@ def event_study_chart(
     data = table[["rel_period", "estimate", "ci_low", "ci_high"]].copy()
     data["phase"] = np.where(data["rel_period"] < 0, "pre", "post")
     x = alt.X("rel_period:Q", title=x_title, axis=alt.Axis(tickMinStep=6, format="d"))
-    tooltip = [
-        alt.Tooltip("rel_period:Q", title=x_title),
-        alt.Tooltip("estimate:Q", title=y_title, format=",.2f"),
-        alt.Tooltip("ci_low:Q", title="95 % –", format=",.2f"),
-        alt.Tooltip("ci_high:Q", title="95 % +", format=",.2f"),
-    ]
+    tooltip = _estimate_tooltips(alt.Tooltip("rel_period:Q", title=x_title), y_title)
     colour = alt.Color(
         "phase:N",
         scale=alt.Scale(domain=["pre", "post"], range=[PALETTE[1], PALETTE[0]]),
         legend=None,
     )
-    bars = (
-        alt.Chart(data)
-        .mark_rule(strokeWidth=1.5, opacity=0.6)
-        .encode(x=x, y=alt.Y("ci_low:Q", title=y_title), y2="ci_high:Q", color=colour)
+    zero, bars, points = _estimates(
+        data, "y", y_title, x, colour, tooltip, stroke_width=1.5, point_size=28
     )
-    points = (
-        alt.Chart(data)
-        .mark_point(filled=True, size=28)
-        .encode(x=x, y="estimate:Q", color=colour, tooltip=tooltip)
-    )
-    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#444").encode(y="y:Q")
     start = (
         alt.Chart(pd.DataFrame({"x": [-0.5]}))
         .mark_rule(strokeDash=[4, 3], color="#555")
@@ -279,12 +314,7 @@ def forest_chart(
     data = table[[*columns, "method"] if has_method else columns].dropna(subset=["estimate"])
     order = list(data["label"])
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, labelOverlap=False))
-    tooltip = [
-        alt.Tooltip("label:N", title=label_title),
-        alt.Tooltip("estimate:Q", title=x_title, format=",.2f"),
-        alt.Tooltip("ci_low:Q", title="95 % –", format=",.2f"),
-        alt.Tooltip("ci_high:Q", title="95 % +", format=",.2f"),
-    ]
+    tooltip = _estimate_tooltips(alt.Tooltip("label:N", title=label_title), x_title)
     colour: Any = alt.value(PALETTE[0])
     if has_method:
         methods = list(dict.fromkeys(data["method"]))
@@ -297,17 +327,9 @@ def forest_chart(
             legend=_legend(320),
         )
         tooltip.append(alt.Tooltip("method:N", title=method_title or ""))
-    bars = (
-        alt.Chart(data)
-        .mark_rule(strokeWidth=2, opacity=0.6)
-        .encode(y=y, x=alt.X("ci_low:Q", title=x_title), x2="ci_high:Q", color=colour)
+    zero, bars, points = _estimates(
+        data, "x", x_title, y, colour, tooltip, stroke_width=2, point_size=40
     )
-    points = (
-        alt.Chart(data)
-        .mark_point(filled=True, size=40)
-        .encode(y=y, x="estimate:Q", tooltip=tooltip, color=colour)
-    )
-    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#444").encode(x="x:Q")
     chart = cast(
         alt.LayerChart,
         alt.layer(zero, bars, points).properties(

@@ -167,6 +167,32 @@ class _User:
         """Walk the journeys until ``deadline`` (or each journey once); each client's own."""
         raise NotImplementedError
 
+    async def overview(self) -> None:
+        """The overview journey."""
+        raise NotImplementedError
+
+    async def profile(self) -> None:
+        """The area profile journey."""
+        raise NotImplementedError
+
+    async def map(self) -> None:
+        """The map journey."""
+        raise NotImplementedError
+
+    async def methods(self) -> None:
+        """The data and methods journey."""
+        raise NotImplementedError
+
+    async def walk_journeys(self, deadline: float, *, once: bool) -> None:
+        """Walk the four journeys, starting with a different one per user, until ``deadline``
+        (or each journey once)."""
+        await walk(
+            [self.overview, self.profile, self.map, self.methods],
+            start=self.index,
+            deadline=deadline,
+            once=once,
+        )
+
 
 class Session(_User):
     """One user: a browser context with one tab, walking the journeys in turn."""
@@ -194,17 +220,20 @@ class Session(_User):
             error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
         return await self._record(journey, action, started, error)
 
+    async def open(self, journey: str, action: str, path: str, *done: str) -> bool:
+        """Go to ``path`` below the base, then wait until every JS condition ``done`` holds;
+        record the time or the error."""
+        page = self.page
+        assert page is not None
+        return await self.timed(
+            journey, action, lambda: _goto(page, f"{self.base}{path}"), _when(*done)
+        )
+
     async def overview(self) -> None:
         """Leadership: open the overview, then choose another month."""
         page = self.page
         assert page is not None
-        opened = await self.timed(
-            "overview",
-            "open",
-            lambda: _goto(page, f"{self.base}/?lang=fi"),
-            _when(f"!!{METRIC}", CHART, IDLE),
-        )
-        if not opened:
+        if not await self.open("overview", "open", "/?lang=fi", f"!!{METRIC}", CHART, IDLE):
             return
         before = await page.get_by_test_id("stMetricValue").first.inner_text()
         month = self.random.choice(MONTHS)
@@ -233,11 +262,13 @@ class Session(_User):
         assert page is not None
         area = self.random.choice(AREAS)
         heading = "!!document.querySelector('h1')?.innerText.includes({})"
-        opened = await self.timed(
+        opened = await self.open(
             "area_profile",
             "open by link",
-            lambda: _goto(page, f"{self.base}/area_profile?area={area}&lang=fi"),
-            _when(heading.format(json.dumps("Alueprofiili")), CHART, IDLE),
+            f"/area_profile?area={area}&lang=fi",
+            heading.format(json.dumps("Alueprofiili")),
+            CHART,
+            IDLE,
         )
         if not opened:
             return
@@ -257,13 +288,7 @@ class Session(_User):
         """Open the map (organisers), then show it by municipality."""
         page = self.page
         assert page is not None
-        opened = await self.timed(
-            "map",
-            "open",
-            lambda: _goto(page, f"{self.base}/map?lang=fi"),
-            _when(CHART, IDLE),
-        )
-        if not opened:
+        if not await self.open("map", "open", "/map?lang=fi", CHART, IDLE):
             return
 
         async def choose() -> None:
@@ -279,13 +304,12 @@ class Session(_User):
 
     async def methods(self) -> None:
         """Open the data and methods page and wait for the catalogue table."""
-        page = self.page
-        assert page is not None
-        await self.timed(
+        await self.open(
             "data_methods",
             "open",
-            lambda: _goto(page, f"{self.base}/data_methods?lang=fi"),
-            _when("!!document.querySelector('[data-testid=\"stDataFrame\"]')", IDLE),
+            "/data_methods?lang=fi",
+            "!!document.querySelector('[data-testid=\"stDataFrame\"]')",
+            IDLE,
         )
 
     async def run(self, browser: Browser | None, deadline: float, *, once: bool = False) -> None:
@@ -298,12 +322,7 @@ class Session(_User):
             self.page = await context.new_page()
             self.page.on("pageerror", lambda exc: self._page_error(f"page error: {exc}"))
             self.page.on("console", self._console)
-            await walk(
-                [self.overview, self.profile, self.map, self.methods],
-                start=self.index,
-                deadline=deadline,
-                once=once,
-            )
+            await self.walk_journeys(deadline, once=once)
         finally:
             await context.close()
 
@@ -563,12 +582,7 @@ class ProtocolSession(_User):
     async def run(self, _browser: Browser | None, deadline: float, *, once: bool = False) -> None:
         """Walk the journeys like :meth:`Session.run`."""
         try:
-            await walk(
-                [self.overview, self.profile, self.map, self.methods],
-                start=self.index,
-                deadline=deadline,
-                once=once,
-            )
+            await self.walk_journeys(deadline, once=once)
         finally:
             await self.close()
 

@@ -17,6 +17,7 @@ import argparse
 import time
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -41,6 +42,9 @@ EVENT = calendar.TRIAL_FIRST_MONTH
 WINDOW = calendar.EVALUATION_WINDOW
 FAKE = "__fake_area__"
 ROOT = Path(__file__).resolve().parents[1]
+# Both per-area methods on the ``unit, month, value`` panel of this study
+_synthetic_control = partial(synthetic_control, outcome="value", unit="unit", period="month")
+_placebo_did = partial(placebo_did, outcome="value", unit="unit", period="month")
 
 
 @dataclass(frozen=True, eq=False)
@@ -158,32 +162,23 @@ def placebo_study(
             if method in ("sc", "both"):
                 area = aggregate_series(data, members, FAKE)
                 frame = pd.concat([data[data["unit"].isin(others)], area], ignore_index=True)
-                sc = synthetic_control(
+                sc = _synthetic_control(
                     frame,
-                    outcome="value",
-                    unit="unit",
-                    period="month",
                     treated_unit=FAKE,
                     first_treated_period=first_treated_period,
                 )
                 row.update(sc_p=sc.p_value, sc_fit=sc.fit, sc_effect=sc.effect)
                 if holdout:
-                    held = synthetic_control(
+                    held = _synthetic_control(
                         frame,
-                        outcome="value",
-                        unit="unit",
-                        period="month",
                         treated_unit=FAKE,
                         first_treated_period=first_treated_period,
                         holdout=holdout,
                     )
                     row.update(sc_holdout_p=held.p_value)
             if method in ("did", "both"):
-                did = placebo_did(
+                did = _placebo_did(
                     data,
-                    outcome="value",
-                    unit="unit",
-                    period="month",
                     treated_units=members,
                     first_treated_period=first_treated_period,
                     donors=others,
@@ -270,20 +265,14 @@ def time_areas(panel: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
             codes = list(group["municipality_code"])
             series = aggregate_series(panel, codes, area)
             t0 = time.perf_counter()
-            sc = synthetic_control(
+            sc = _synthetic_control(
                 pd.concat([donor_rows, series], ignore_index=True),
-                outcome="value",
-                unit="unit",
-                period="month",
                 treated_unit=area,
                 first_treated_period=EVENT,
             )
             t1 = time.perf_counter()
-            did = placebo_did(
+            did = _placebo_did(
                 panel[panel["unit"].isin([*codes, *donors])],
-                outcome="value",
-                unit="unit",
-                period="month",
                 treated_units=codes,
                 first_treated_period=EVENT,
                 donors=donors,

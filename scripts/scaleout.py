@@ -174,19 +174,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The warm-up starts with a server's first page run: open one on each, then wait
             asyncio.run(_touch([f"http://{HOST}:{port}" for port in backends]))
             time.sleep(args.settle)
-        direct: Result | None = None
-        if args.direct:
-            direct = asyncio.run(
+
+        def load(base: str, warm: list[str]) -> Result:
+            """The load test of the command line's sessions on ``base``, warming ``warm``."""
+            return asyncio.run(
                 run_load(
-                    f"http://{HOST}:{backends[0]}",
+                    base,
                     sessions=args.sessions,
                     seconds=args.seconds,
                     timeout=args.timeout,
-                    warm=[f"http://{HOST}:{backends[0]}"],
+                    warm=warm,
                     think=args.think,
                     client=args.client,
                 )
             )
+
+        direct: Result | None = None
+        if args.direct:
+            direct = load(f"http://{HOST}:{backends[0]}", [f"http://{HOST}:{backends[0]}"])
             print("\ndirect to one server:\n" + direct.summary(), flush=True)
         listen = free_port()
         config = prefix / "nginx.conf"
@@ -197,17 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         processes.append(nginx)
         wait_ready(f"http://{HOST}:{listen}", process=nginx, log=prefix / "nginx.out")
         print(f"nginx on {HOST}:{listen}", flush=True)
-        through = asyncio.run(
-            run_load(
-                f"http://{HOST}:{listen}",
-                sessions=args.sessions,
-                seconds=args.seconds,
-                timeout=args.timeout,
-                warm=[f"http://{HOST}:{port}" for port in backends],
-                think=args.think,
-                client=args.client,
-            )
-        )
+        through = load(f"http://{HOST}:{listen}", [f"http://{HOST}:{port}" for port in backends])
         print("\nthrough nginx:\n" + through.summary(), flush=True)
         stop(nginx)  # flushes the access log
         balance = read_balance(prefix / "access.log")

@@ -4,10 +4,14 @@ data/, Streamlit hygiene; and the ``postgres`` and ``slow`` marks given by the f
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pytest
@@ -18,8 +22,12 @@ from data_access import build as build_module
 from data_access import migrate
 from data_access.engine import make_engine
 
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+APP = str(ROOT / "app.py")
 # The PostgreSQL variant carries the ``postgres`` mark, so ``-m "not postgres"`` deselects it.
 POSTGRES = pytest.param("postgresql", marks=pytest.mark.postgres, id="postgresql")
 BACKENDS = ["sqlite", POSTGRES]
@@ -140,11 +148,10 @@ def unverified_sqlite_url(real_sqlite_url: str, tmp_path_factory: pytest.TempPat
     """A copy of the real SQLite database in which A19 (Pori, Kokemäki, Ulvila) is unverified
     again, as it was before the December 2026 data update: TEST DATA for the unverified
     switch, since every shipped membership is now confirmed."""
-    import shutil
     import sqlite3
 
     copy = tmp_path_factory.mktemp("unverified") / "seuranta.db"
-    shutil.copy(real_sqlite_url.removeprefix("sqlite:///"), copy)
+    url = sqlite_copy(real_sqlite_url, copy)
     with sqlite3.connect(copy) as conn:
         conn.execute(
             "UPDATE trial_memberships SET status = 'probable' "
@@ -158,7 +165,7 @@ def unverified_sqlite_url(real_sqlite_url: str, tmp_path_factory: pytest.TempPat
             "'unverified-a19', 'unverified-a19', 0, 0, 0, 0, 1, loaded_at FROM load_batches "
             "ORDER BY id DESC LIMIT 1"
         )
-    return f"sqlite:///{copy}"
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -225,6 +232,41 @@ def golden() -> Golden:
 def fi_number(value: int) -> str:
     """An integer as the Finnish and Swedish pages print it: ``256 070`` (no-break space)."""
     return f"{value:,}".replace(",", NBSP)
+
+
+def run_app(page: str = "overview", *, timeout: float = 90, **params: str) -> AppTest:
+    """The app's ``page`` (a stem of ``pages/``) with ``params`` in its URL, run once."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def sqlite_copy(url: str, path: Path) -> str:
+    """Copy the SQLite database at ``url`` to ``path``; returns the copy's URL."""
+    shutil.copy(url.removeprefix("sqlite:///"), path)
+    return f"sqlite:///{path}"
+
+
+def run_module(
+    module: str, *args: str, database_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m MODULE ARGS...`` from the repository root, its output captured as text; with
+    ``database_url``, in an environment of only that ``DATABASE_URL`` and a plain ``PATH``.
+    """
+    env = None if database_url is None else {"DATABASE_URL": database_url, "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 _caches_kept = False

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from catalogue.definitions import SERVICE_COMPONENTS
 from indicators import aggregation
 from indicators.aggregation import AggregationError, aggregate, unit_values, units_frame
 
@@ -36,12 +37,12 @@ PANEL = obs(
         ("labour_force", "C", "2021-04", 50),
     ]
 )
+# One group of the three units of PANEL
+ABC = units_frame({"g": ["A", "B", "C"]})
 
 
 def test_counts_sum() -> None:
-    result = aggregate(
-        PANEL, units_frame({"g": ["A", "B", "C"]}), "unemployed_jobseekers", ["2021-03"]
-    )
+    result = aggregate(PANEL, ABC, "unemployed_jobseekers", ["2021-03"])
     assert result["value"].tolist() == [45.0]
     assert result["n_units"].tolist() == [3] and result["n_reported"].tolist() == [3]
 
@@ -54,13 +55,7 @@ def test_rate_is_ratio_of_sums_not_mean_of_rates() -> None:
 
 
 def test_missing_member_is_reported_not_zero() -> None:
-    result = aggregate(
-        PANEL,
-        units_frame({"g": ["A", "B", "C"]}),
-        "unemployed_share_pct",
-        ["2021-04"],
-        min_coverage=0.5,
-    )
+    result = aggregate(PANEL, ABC, "unemployed_share_pct", ["2021-04"], min_coverage=0.5)
     row = result.iloc[0]
     assert row["missing"] == ("B",)
     assert row["n_reported"] == 2
@@ -69,13 +64,7 @@ def test_missing_member_is_reported_not_zero() -> None:
 
 
 def test_too_few_reporting_members_gives_no_value() -> None:
-    result = aggregate(
-        PANEL,
-        units_frame({"g": ["A", "B", "C"]}),
-        "unemployed_jobseekers",
-        ["2021-04"],
-        min_coverage=0.9,
-    )
+    result = aggregate(PANEL, ABC, "unemployed_jobseekers", ["2021-04"], min_coverage=0.9)
     assert math.isnan(result["value"].iloc[0])
     assert result["missing"].iloc[0] == ("B",)
 
@@ -123,15 +112,7 @@ def test_suppressed_value_is_never_summed() -> None:
 
 
 def test_sum_of_components_needs_every_component() -> None:
-    components = [
-        "unemployed_jobseekers",
-        "in_subsidised_employment",
-        "in_work_tryout_or_coaching",
-        "in_work_or_training_trial",
-        "in_labour_market_training",
-        "in_coaching",
-        "in_other_services",
-    ]
+    components = ["unemployed_jobseekers", *SERVICE_COMPONENTS]
     rows = [(c, "A", "2021-03", 1.0) for c in components]
     rows += [(c, "B", "2021-03", 2.0) for c in components[:-1]]  # B lacks one service
     result = aggregate(

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators import summary
-from tests.conftest import Golden, fi_number
+from tests.conftest import Golden, fi_number, run_app
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 NBSP = "\u00a0"
 
 
@@ -20,10 +16,7 @@ def app(real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
 
     def make(**params: str) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=60)
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
+        return run_app(timeout=60, **params)
 
     return make
 

@@ -6,15 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from catalogue import definitions
 from i18n import LANGS, fmt_month, t
 from i18n.messages import MESSAGES
-from tests.conftest import Golden
+from tests.conftest import Golden, run_app, sqlite_copy
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
 TITLES = {
     "overview": "overview.title",
@@ -30,15 +28,7 @@ TITLES = {
 def run(real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
 
-    def make(page: str, **params: str) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=90)
-        if page != "overview":
-            at.switch_page(f"pages/{page}.py")
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
-
-    return make
+    return run_app
 
 
 def test_every_page_file_is_routed() -> None:
@@ -172,35 +162,26 @@ def test_small_counts_are_suppressed_on_the_map(
     real_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A purpose-built count of 3 (loaded into a copy of the real database) shows as '..'."""
-    import shutil
     from datetime import date
 
     from data_access.engine import make_engine
     from data_access.loader import LoadItem, load_items
 
-    copy = tmp_path / "copy.db"
-    shutil.copy(real_sqlite_url.removeprefix("sqlite:///"), copy)
+    url = sqlite_copy(real_sqlite_url, tmp_path / "copy.db")
     small = tmp_path / "small.csv"
     small.write_text(
         "indicator,area_level,area_code,month,value\n"
         "unemployed_jobseekers,municipality,766,2023-09,3\n"
         "unemployed_jobseekers,municipality,438,2023-09,0\n"
     )
-    engine = make_engine(f"sqlite:///{copy}")
+    engine = make_engine(url)
     with engine.begin() as conn:
         load_items(conn, [LoadItem(path=small, vintage=date(2023, 12, 6), synthetic=True)])
     engine.dispose()
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.switch_page("pages/map.py")
-    for key, value in {
-        "lang": "en",
-        "level": "municipality",
-        "month": "2023-09",
-        "indicator": "unemployed_jobseekers",
-    }.items():
-        at.query_params[key] = value
-    at.run()
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = run_app(
+        "map", lang="en", level="municipality", month="2023-09", indicator="unemployed_jobseekers"
+    )
     table = at.dataframe[0].value.set_index("Name")
     assert table.loc["Sottunga", "Value"] == ".."
     assert table.loc["Lumparland", "Value"] == "0"

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from i18n import t
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
+from tests.conftest import run_app, sqlite_copy
 
 
 @pytest.mark.parametrize("stem", ["overview", "area_profile", "map", "evaluation", "data_methods"])
@@ -20,16 +16,12 @@ def test_database_down_then_back(
 ) -> None:
     target = tmp_path / "later.db"  # not there yet: the database is "down"
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{target}")
-    at = AppTest.from_file(APP, default_timeout=90)
-    if stem != "overview":
-        at.switch_page(f"pages/{stem}.py")
-    at.query_params["lang"] = "en"
-    at.run()
+    at = run_app(stem, lang="en")
     assert not at.exception
     assert [e.value for e in at.error] == [t("app.db_down", "en")]
     assert not target.exists(), "a read-only app must not create an empty database"
 
-    shutil.copy(real_sqlite_url.removeprefix("sqlite:///"), target)
+    sqlite_copy(real_sqlite_url, target)
     at.button(key="retry_db").click().run()
     assert not at.exception
     assert not at.error
@@ -39,8 +31,7 @@ def test_database_down_then_back(
 def test_unreachable_postgresql_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     # Nothing listens on port 9 of the loopback address: the connection is refused at once.
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://reader@127.0.0.1:9/seuranta")
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
+    at = run_app()
     assert not at.exception
     assert [e.value for e in at.error] == [t("app.db_down", "fi")]
 
@@ -55,8 +46,7 @@ def test_a_malformed_secrets_file_never_falls_back_to_the_demo_database(
     secrets.write_text('DATABASE_URL = "postgresql+psycopg://reader@db/seuranta\n')  # no "
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.chdir(tmp_path)
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
+    at = run_app()
     assert not at.exception
     assert [e.value for e in at.error] == [t("app.config_unreadable", "fi")]
     assert not at.metric, "no figures of the demo database"
@@ -64,10 +54,7 @@ def test_a_malformed_secrets_file_never_falls_back_to_the_demo_database(
 
 def test_the_database_message_says_what_happens(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://reader@127.0.0.1:9/seuranta")
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.switch_page("pages/data_methods.py")
-    at.query_params["lang"] = "en"
-    at.run()
+    at = run_app("data_methods", lang="en")
     assert not at.exception
     assert "tries again by itself" in at.error[0].value
     assert at.button(key="retry_db")

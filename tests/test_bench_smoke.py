@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from scripts.bench import cli, common, memory, report
 from scripts.stats import percentile
+from tests.conftest import run_module
 
 STATUS_TEXT = """Name:\tstreamlit
 Umask:\t0022
@@ -167,14 +165,7 @@ def test_plan_shares_the_budget() -> None:
 
 
 def test_python_m_scripts_bench_runs_the_command_line() -> None:
-    root = Path(__file__).resolve().parent.parent
-    run = subprocess.run(
-        [sys.executable, "-m", "scripts.bench", "--help"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_module("scripts.bench", "--help")
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("usage: python -m scripts.bench")
     assert all(section in run.stdout for section in common.SECTIONS)

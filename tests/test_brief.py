@@ -35,7 +35,7 @@ from indicators.views.brief import (
     parse_month,
 )
 from indicators.views.overview import overview_totals
-from tests.conftest import Golden, fi_number
+from tests.conftest import Golden, fi_number, run_app
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = datetime(2026, 12, 3, 12, tzinfo=UTC)
@@ -397,16 +397,10 @@ def test_the_core_command_does_not_import_streamlit() -> None:
 @pytest.mark.shared_caches  # one month's brief serves its three languages, as on a server
 @pytest.mark.parametrize("lang", LANGS)
 def test_page_deep_link(real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
-    from streamlit.testing.v1 import AppTest
-
     from i18n import t
 
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.switch_page("pages/brief.py")
-    at.query_params["month"] = "2023-10"
-    at.query_params["lang"] = lang
-    at.run()
+    at = run_app("brief", timeout=180, month="2023-10", lang=lang)
     assert not at.exception, at.exception
     assert at.title[0].value == t("brief.title", lang)
     assert at.selectbox(key="month").value == "2023-10"

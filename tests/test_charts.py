@@ -67,6 +67,13 @@ def _effects() -> pd.DataFrame:
     )
 
 
+def _assert_top(spec: dict[str, Any], *, height: int, lang: str) -> None:
+    """A Vega-Lite spec of ``height`` px as wide as its container, in the locale of ``lang``."""
+    assert spec["$schema"].startswith(SCHEMA)
+    assert spec["height"] == height and spec["width"] == "container"
+    assert spec["config"]["locale"] == vega_locale(lang)
+
+
 def _layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return spec["layer"]
 
@@ -97,9 +104,7 @@ def test_line_chart_spec() -> None:
         height=280,
         locale=vega_locale("fi"),
     ).to_dict()
-    assert spec["$schema"].startswith(SCHEMA)
-    assert spec["height"] == 280 and spec["width"] == "container"
-    assert spec["config"]["locale"] == vega_locale("fi")
+    _assert_top(spec, height=280, lang="fi")
     layers = _layers(spec)
     assert _marks(layers) == ["line", "rule", "text", "rule"]
     line = layers[0]["encoding"]
@@ -204,6 +209,26 @@ def test_small_multiples_without_events() -> None:
     assert "locale" not in spec["config"]
 
 
+def _assert_estimates(bars: dict, points: dict, *, value: str, title: str, position: dict) -> None:
+    """Interval rules from ``ci_low`` to ``ci_high`` and points at the ``estimate`` on the
+    ``value`` axis (x or y) titled ``title``, both placed by ``position`` on the other axis."""
+    across = "y" if value == "x" else "x"
+    assert bars["encoding"][across] == position and points["encoding"][across] == position
+    assert bars["encoding"][value] == {"field": "ci_low", "type": "quantitative", "title": title}
+    assert bars["encoding"][f"{value}2"] == {"field": "ci_high"}
+    assert points["encoding"][value] == {"field": "estimate", "type": "quantitative"}
+
+
+def _estimate_tooltips(first: tuple, title: str) -> list[tuple]:
+    """The tooltips of an estimate titled ``title`` with its 95 % interval, after ``first``."""
+    return [
+        first,
+        ("estimate", "quantitative", title, ",.2f"),
+        ("ci_low", "quantitative", "95 % –", ",.2f"),
+        ("ci_high", "quantitative", "95 % +", ",.2f"),
+    ]
+
+
 def test_event_study_chart_spec() -> None:
     spec = event_study_chart(
         _effects(),
@@ -212,9 +237,7 @@ def test_event_study_chart_spec() -> None:
         locale=vega_locale("fi"),
         height=240,
     ).to_dict()
-    assert spec["$schema"].startswith(SCHEMA)
-    assert spec["height"] == 240 and spec["width"] == "container"
-    assert spec["config"]["locale"] == vega_locale("fi")
+    _assert_top(spec, height=240, lang="fi")
     layers = _layers(spec)
     assert _marks(layers) == ["rule", "rule", "rule", "point"]
     zero, start, bars, points = layers
@@ -228,23 +251,13 @@ def test_event_study_chart_spec() -> None:
         "title": "Kuukausia alusta",
         "axis": {"format": "d", "tickMinStep": 6},
     }
-    assert bars["encoding"]["x"] == x and points["encoding"]["x"] == x
-    assert bars["encoding"]["y"] == {
-        "field": "ci_low",
-        "type": "quantitative",
-        "title": "Vaikutus (%-yks.)",
-    }
-    assert bars["encoding"]["y2"] == {"field": "ci_high"}
-    assert points["encoding"]["y"] == {"field": "estimate", "type": "quantitative"}
+    _assert_estimates(bars, points, value="y", title="Vaikutus (%-yks.)", position=x)
     colour = points["encoding"]["color"]
     assert colour["field"] == "phase" and colour["type"] == "nominal" and colour["legend"] is None
     assert colour["scale"] == {"domain": ["pre", "post"], "range": [PALETTE[1], PALETTE[0]]}
-    assert _tooltips(points["encoding"]) == [
-        ("rel_period", "quantitative", "Kuukausia alusta", None),
-        ("estimate", "quantitative", "Vaikutus (%-yks.)", ",.2f"),
-        ("ci_low", "quantitative", "95 % –", ",.2f"),
-        ("ci_high", "quantitative", "95 % +", ",.2f"),
-    ]
+    assert _tooltips(points["encoding"]) == _estimate_tooltips(
+        ("rel_period", "quantitative", "Kuukausia alusta", None), "Vaikutus (%-yks.)"
+    )
     rows = _data(spec, points)
     assert [r["phase"] for r in rows] == ["pre", "pre", "post", "post", "post"]
     assert set(rows[0]) == {"rel_period", "estimate", "ci_low", "ci_high", "phase"}
@@ -263,10 +276,7 @@ def test_forest_chart_spec() -> None:
     spec = forest_chart(
         table, x_title="Arvio %-yks.", label_title="Alue", locale=vega_locale("en")
     ).to_dict()
-    assert spec["$schema"].startswith(SCHEMA)
-    assert spec["config"]["locale"] == vega_locale("en")
-    assert spec["width"] == "container"
-    assert spec["height"] == 120  # at least 120 px, 22 px a row above five rows
+    _assert_top(spec, height=120, lang="en")  # at least 120 px, 22 px a row above five rows
     layers = _layers(spec)
     assert _marks(layers) == ["rule", "rule", "point"]
     zero, bars, points = layers
@@ -280,20 +290,10 @@ def test_forest_chart_spec() -> None:
         "title": None,
         "axis": {"labelLimit": 320, "labelOverlap": False},
     }
-    assert bars["encoding"]["y"] == y and points["encoding"]["y"] == y
-    assert bars["encoding"]["x"] == {
-        "field": "ci_low",
-        "type": "quantitative",
-        "title": "Arvio %-yks.",
-    }
-    assert bars["encoding"]["x2"] == {"field": "ci_high"}
-    assert points["encoding"]["x"] == {"field": "estimate", "type": "quantitative"}
-    assert _tooltips(points["encoding"]) == [
-        ("label", "nominal", "Alue", None),
-        ("estimate", "quantitative", "Arvio %-yks.", ",.2f"),
-        ("ci_low", "quantitative", "95 % –", ",.2f"),
-        ("ci_high", "quantitative", "95 % +", ",.2f"),
-    ]
+    _assert_estimates(bars, points, value="x", title="Arvio %-yks.", position=y)
+    assert _tooltips(points["encoding"]) == _estimate_tooltips(
+        ("label", "nominal", "Alue", None), "Arvio %-yks."
+    )
     rows = _data(spec, points)
     assert [r["label"] for r in rows] == order
     assert set(rows[0]) == {"label", "estimate", "ci_low", "ci_high"}

@@ -3,36 +3,27 @@ any cache, and until a load the cached figures are served."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from data_access import queries
 from data_access.engine import make_engine
-from tests.conftest import Golden, fi_number
+from tests.conftest import Golden, fi_number, run_app, run_module, sqlite_copy
 from ui import db
 
-ROOT = Path(__file__).resolve().parent.parent
 NBSP = "\u00a0"
 
 
 @pytest.fixture
 def copy_url(real_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    copy = tmp_path / "copy.db"
-    shutil.copy(real_sqlite_url.removeprefix("sqlite:///"), copy)
-    url = f"sqlite:///{copy}"
+    url = sqlite_copy(real_sqlite_url, tmp_path / "copy.db")
     monkeypatch.setenv("DATABASE_URL", url)
     return url
 
 
 def country_unemployed(month: str) -> str:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["month"] = month
-    at.run()
+    at = run_app(month=month)
     assert not at.exception, at.exception
     return at.metric[0].value
 
@@ -75,12 +66,5 @@ def test_a_load_shows_without_clearing_the_figures(
 
 
 def load(url: str, path: Path, vintage: str) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "data_access", "load", str(path), "--vintage", vintage],
-        env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    run = run_module("data_access", "load", str(path), "--vintage", vintage, database_url=url)
     assert run.returncode == 0, run.stderr

@@ -49,6 +49,17 @@ def real_values() -> pd.DataFrame:
     return long.set_index(["Alue", "Kuukausi", "Tiedot"])["value"]
 
 
+def unemployed_query(areas: list[str], month: str) -> dict:
+    """A PxWeb query body for the unemployed jobseekers of ``areas`` in one ``month``."""
+    return {
+        "query": [
+            {"code": "Alue", "selection": {"values": areas}},
+            {"code": "Kuukausi", "selection": {"values": [month]}},
+            {"code": "Tiedot", "selection": {"values": ["TYOTTOMATLOPUSSA"]}},
+        ]
+    }
+
+
 def jsonstat(body: dict, values: pd.Series) -> dict:
     """A JSON-stat2 dataset for a PxWeb query body, from real values."""
     selection = {q["code"]: q["selection"]["values"] for q in body["query"]}
@@ -161,14 +172,7 @@ def test_fetch_reports_an_unreachable_api(db_url: str, reference_engine: Engine)
 def test_jsonstat_reader_marks_status_symbols_suppressed(
     reference_engine: Engine, tmp_path: Path
 ) -> None:
-    body = {
-        "query": [
-            {"code": "Alue", "selection": {"values": ["KU766", "KU091"]}},
-            {"code": "Kuukausi", "selection": {"values": ["2023M10"]}},
-            {"code": "Tiedot", "selection": {"values": ["TYOTTOMATLOPUSSA"]}},
-        ]
-    }
-    document = jsonstat(body, real_values())
+    document = jsonstat(unemployed_query(["KU766", "KU091"], "2023M10"), real_values())
     # Sottunga (766) was suppressed by the source in October 2023.
     assert document["status"] == {"0": ".."}
     path = tmp_path / "x.json"
@@ -201,14 +205,7 @@ def test_jsonstat_reader_marks_status_symbols_suppressed(
 def test_jsonstat_reader_rejects_malformed(
     reference_engine: Engine, tmp_path: Path, mutate, reason: str
 ) -> None:
-    body = {
-        "query": [
-            {"code": "Alue", "selection": {"values": ["KU091", "SSS"]}},
-            {"code": "Kuukausi", "selection": {"values": ["2021M03"]}},
-            {"code": "Tiedot", "selection": {"values": ["TYOTTOMATLOPUSSA"]}},
-        ]
-    }
-    document = jsonstat(body, real_values())
+    document = jsonstat(unemployed_query(["KU091", "SSS"], "2021M03"), real_values())
     mutate(document)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document))

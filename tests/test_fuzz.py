@@ -9,14 +9,12 @@ a failure reproduces.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
-from streamlit.testing.v1 import AppTest
 
 from data_access import migrate, queries
 from data_access.engine import make_engine
@@ -24,11 +22,9 @@ from i18n import DEFAULT_LANG, normalise_lang, t
 from indicators.comparison import COMPARISONS
 from indicators.trial_study import OUTCOMES
 from indicators.views import map as map_view
-from tests.conftest import Golden
+from tests.conftest import Golden, run_app
 from ui.state import MONTH
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 FAST = settings(
     deadline=None,
     derandomize=True,
@@ -265,12 +261,7 @@ def test_any_link_shows_the_page(
     @settings(FAST, max_examples=EXAMPLES[stem])
     @given(link=LINKS)
     def check(link: dict[str, str]) -> None:
-        at = AppTest.from_file(APP, default_timeout=90)
-        if stem != "overview":
-            at.switch_page(f"pages/{stem}.py")
-        for key, value in link.items():
-            at.query_params[key] = value
-        at.run()
+        at = run_app(stem, **link)
         assert not at.exception, [e.value for e in at.exception]
         lang = normalise_lang(link.get("lang")) or DEFAULT_LANG
         assert at.title and at.title[0].value == t(TITLES[stem], lang)

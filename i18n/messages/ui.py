@@ -661,6 +661,29 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     "map.label.missing": {"fi": "Ei tietoa", "sv": "Uppgift saknas", "en": "No data"},
     "map.label.data_status": {"fi": "Ei esitetä", "sv": "Visas inte", "en": "Not shown"},
     # Exports
+    "evaluation.event_label.phase": {"fi": "Jakso", "sv": "Period", "en": "Period"},
+    "evaluation.event_label.pre": {
+        "fi": "Ennen kokeilua",
+        "sv": "Före försöket",
+        "en": "Before the trial",
+    },
+    "evaluation.event_label.post": {
+        "fi": "Kokeilun aikana",
+        "sv": "Under försöket",
+        "en": "During the trial",
+    },
+    "evaluation.event_label.point": {"fi": "Piste", "sv": "Punkt", "en": "Point"},
+    "evaluation.event_label.month": {"fi": "Yksi kuukausi", "sv": "En månad", "en": "One month"},
+    "evaluation.event_label.binned": {
+        "fi": "Päätepiste (myös kauempana olevat kuukaudet)",
+        "sv": "Ändpunkt (även månader längre bort)",
+        "en": "End point (the months beyond it too)",
+    },
+    "evaluation.event_label.reference": {
+        "fi": "Vertailukuukausi (0 määritelmän mukaan)",
+        "sv": "Referensmånad (0 per definition)",
+        "en": "Reference month (0 by definition)",
+    },
     "export.level.country": {"fi": "koko maa", "sv": "hela landet", "en": "whole country"},
     "export.level.municipality": {"fi": "kunnat", "sv": "kommuner", "en": "municipalities"},
     "export.level.region": {"fi": "maakunnat", "sv": "landskap", "en": "regions"},

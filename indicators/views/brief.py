@@ -43,7 +43,12 @@ from i18n import (
 from indicators import aggregation, disclosure
 from indicators.area_study import ALPHA, AreaStudy
 from indicators.trial_study import Evaluation
-from indicators.views.evaluation import ComparisonRow, comparison_rows, lead_comparison
+from indicators.views.evaluation import (
+    ComparisonRow,
+    comparison_rows,
+    event_labels,
+    lead_comparison,
+)
 from indicators.views.overview import (
     CHANGE_DECIMALS,
     GROUPS,
@@ -1194,6 +1199,7 @@ def _event_chart(view: BriefView, width: int | None) -> BriefChart | None:
         y_title=y_title,
         height=220,
         locale=vega_locale(lang),
+        labels=event_labels(lang),
     )
     if width is not None:
         chart = chart.properties(width=width)

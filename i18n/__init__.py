@@ -31,6 +31,7 @@ from i18n.format import (
     fmt_signed,
     fmt_value,
     rounded,
+    sort_key,
 )
 from i18n.messages import MESSAGES
 
@@ -58,6 +59,7 @@ __all__ = [
     "normalise_lang",
     "render",
     "rounded",
+    "sort_key",
     "t",
     "tn",
     "unit_of_change",

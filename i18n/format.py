@@ -145,3 +145,15 @@ def fmt_day(day: str, lang: str) -> str:
     value = date.fromisoformat(day[:10])
     pattern = "d.M.yyyy" if lang in ("fi", "sv") else "d MMMM yyyy"
     return format_date(value, pattern, locale=LOCALES[lang])
+
+
+# Finnish and Swedish put å, ä and ö after z (in that order); code-point order would put ä
+# before å. Other letters sort as their case-folded selves.
+_NORDIC_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03", "æ": "z\x02"})
+
+
+def sort_key(name: str) -> str:
+    """A key that sorts place names as a Finnish or Swedish reader expects (Åbo, Äänekoski
+    and Östersundom after Ylöjärvi), case-insensitively.
+    """
+    return name.casefold().translate(_NORDIC_ORDER)

@@ -102,3 +102,29 @@ def test_a_p_value_in_running_text_never_reads_p_equals_less_than() -> None:
         for text in entry.values():
             forms = text.values() if isinstance(text, dict) else [text]
             assert all("p = {" not in form for form in forms), key
+
+
+def test_place_names_sort_as_a_finnish_or_swedish_reader_expects() -> None:
+    from i18n import sort_key
+
+    names = ["Äänekoski", "Åbo", "akaa", "Ylöjärvi", "Östersundom", "Espoo"]
+    assert sorted(names, key=sort_key) == [
+        "akaa",
+        "Espoo",
+        "Ylöjärvi",
+        "Åbo",
+        "Äänekoski",
+        "Östersundom",
+    ]
+
+
+def test_an_areas_members_are_listed_by_name(real_engine: Engine) -> None:
+    from data_access import queries
+    from i18n import sort_key
+    from indicators.views.profile import members_table
+
+    members = queries.memberships(real_engine)
+    munis = queries.municipalities(real_engine)
+    table = members_table(members[members["area_id"] == "A06"], munis, "sv")
+    names = table.iloc[:, 0].tolist()
+    assert names == sorted(names, key=sort_key) and len(names) == 22

@@ -10,7 +10,7 @@ import pandas as pd
 
 from catalogue import definitions
 from catalogue.symbols import SUPPRESSED_MARK
-from i18n import fmt_month, fmt_value, t
+from i18n import fmt_month, fmt_value, sort_key, t
 from indicators import aggregation, mapping
 from indicators.comparison import aland_codes
 
@@ -89,7 +89,7 @@ def organiser_table(
             rows.append((name, code, area_names.get(area, area), t(f"status.{status}", lang)))
         else:
             rows.append((name, code, aland if code in own else te_office, ""))
-    rows.sort(key=lambda r: (r[0].casefold(), r[1]))
+    rows.sort(key=lambda r: (sort_key(r[0]), r[1]))
     return pd.DataFrame(
         rows,
         columns=[

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from catalogue import calendar, definitions
-from i18n import fmt_month, fmt_number, t
+from i18n import fmt_month, fmt_number, sort_key, t
 from indicators import comparison, profile, transforms
 
 # What the profile offers, in this order
@@ -216,7 +216,10 @@ def members_table(
     link column (``profile.col.link``) holds each row's first source address.
     """
     names = dict(zip(munis["code"], munis[f"name_{lang}"], strict=True))
-    rows = members.sort_values("municipality_code")
+    # By name in the UI language (as a reader looks one up), not by code
+    rows = members.assign(
+        _key=[sort_key(names.get(c, c)) for c in members["municipality_code"]]
+    ).sort_values(["_key", "municipality_code"])
     period = [
         f"{(a or '')[:7]} – {(b or '')[:7]}" if a else "–"
         for a, b in zip(rows["member_from"], rows["member_to"], strict=True)

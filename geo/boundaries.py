@@ -56,6 +56,7 @@ __all__ = [
     "coverage_report",
     "dissolve_trial_areas",
     "drawing_extent",
+    "employment_area_layer",
     "frame_checksum",
     "label_points",
     "month_bounds",
@@ -647,6 +648,71 @@ def area_layer(
 
     def build() -> gpd.GeoDataFrame:
         areas = dissolve_trial_areas(_municipality_coverage(frame, tolerance_m), memberships, start)
+        return _with_label_points(areas, COORD_DECIMALS)
+
+    return _MEMO.get(key, build).copy()
+
+
+def employment_area_layer(
+    frame: pd.DataFrame,
+    employment_areas: pd.DataFrame,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+) -> gpd.GeoDataFrame:
+    """The 2025 employment areas (työllisyysalueet) dissolved from the simplified coverage.
+
+    Parameters
+    ----------
+    frame
+        The database's boundaries frame (as for :func:`municipality_layer`).
+    employment_areas
+        ``municipality_code, area_code`` and the area's names (``name_fi``, ``name_sv``,
+        ``name_en``), one row per municipality
+        (``data_access.queries.employment_areas``).
+    tolerance_m
+        Coverage simplification tolerance in metres.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:3067, one row per employment area sorted by ``area_code``, with the names,
+        ``n_members``, ``members`` (comma-separated codes), ``label_lon`` and ``label_lat``.
+
+    Raises
+    ------
+    GeoError
+        When a municipality of the employment areas has no boundary.
+    """
+    key = (
+        "employment_areas",
+        frame_checksum(frame, BOUNDARY_COLUMNS),
+        frame_checksum(employment_areas, ("municipality_code", "area_code")),
+        float(tolerance_m),
+    )
+
+    def build() -> gpd.GeoDataFrame:
+        coverage = _municipality_coverage(frame, tolerance_m)
+        by_code = coverage.set_index("area_code").geometry
+        unknown = sorted(set(employment_areas["municipality_code"]) - set(by_code.index))
+        if unknown:
+            raise GeoError(f"employment-area municipalities without a boundary: {unknown}")
+        rows, geoms = [], []
+        ordered = employment_areas.sort_values("municipality_code")
+        for code, group in ordered.groupby("area_code", sort=True):
+            members = group["municipality_code"].tolist()
+            first = group.iloc[0]
+            rows.append(
+                {
+                    "area_code": code,
+                    "name_fi": first["name_fi"],
+                    "name_sv": first["name_sv"],
+                    "name_en": first["name_en"],
+                    "n_members": len(members),
+                    "members": ",".join(members),
+                }
+            )
+            # Members of a coverage share edges exactly, so the fast coverage union is exact.
+            geoms.append(shapely.coverage_union_all(by_code.loc[members].to_numpy()))
+        areas = gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geoms, crs=TM35FIN)
         return _with_label_points(areas, COORD_DECIMALS)
 
     return _MEMO.get(key, build).copy()

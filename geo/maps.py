@@ -24,6 +24,7 @@ from geo.boundaries import (
     area_layer,
     country_layer,
     drawing_extent,
+    employment_area_layer,
     municipality_layer,
     to_features,
 )
@@ -67,6 +68,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "unverified_area": "Trial area with unverified memberships",
     "te_office": "TE office",
     "aland": "Åland (AMS)",
+    "employment_area": "Employment area 2025",
     "members": "Municipalities",
     "unverified_members": "Unverified memberships",
     "value": "Value",
@@ -354,11 +356,17 @@ def trial_area_map(
     height: int = MAP_HEIGHT,
     tolerance_m: float = DEFAULT_TOLERANCE_M,
     aland: Sequence[str] = (),
+    employment_areas: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """Map who organised public employment services in ``month``: trial areas or TE offices.
 
     ``aland``: the Åland municipalities, whose services Åland's own authority (AMS) ran; they
     get a category of their own instead of "TE office".
+
+    ``employment_areas`` (``data_access.queries.employment_areas``): draw the 2025 employment
+    areas' outlines (and name them in the tooltips) instead of the trial areas', over the
+    municipalities filled by who organised the services in ``month``: where the trials'
+    services went on 1 January 2025.
 
     Parameters
     ----------
@@ -452,12 +460,26 @@ def trial_area_map(
         [text["unverified"], text["trial"], text["aland"]],
         text["te_office"],
     )
-    muni_features = to_features(muni, ["area_code", "name", "area_id", "area", "category"])
+    fields = ["area_code", "name", "area_id", "area", "category"]
     tooltip = [
         alt.Tooltip("properties.name:N", title=text["municipality"]),
         alt.Tooltip("properties.area:N", title=text["area"]),
         alt.Tooltip("properties.category:N", title=text["status"]),
     ]
+    if employment_areas is not None:
+        ea_col = f"name_{lang}"  # the employment areas have English names too
+        ea_names = employment_areas.set_index("municipality_code")[ea_col]
+        muni["employment_area"] = ea_names.reindex(muni["area_code"]).to_numpy()
+        fields.append("employment_area")
+        tooltip.append(alt.Tooltip("properties.employment_area:N", title=text["employment_area"]))
+        area_gdf = employment_area_layer(boundaries, employment_areas, tolerance_m)
+        area_gdf["name"] = area_gdf[ea_col]
+        area_features = to_features(area_gdf, ["area_code", "name", "n_members"])
+        area_tooltip = [
+            alt.Tooltip("properties.name:N", title=text["employment_area"]),
+            alt.Tooltip("properties.n_members:Q", title=text["members"]),
+        ]
+    muni_features = to_features(muni, fields)
     domain = [text["trial"], text["unverified"], text["te_office"]]
     if len(aland):
         domain.append(text["aland"])

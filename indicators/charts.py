@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
 
 import altair as alt
@@ -258,6 +259,9 @@ def _estimates(
     return zero, bars, points
 
 
+EVENT_LABEL_KEYS = ("phase", "pre", "post", "point", "month", "binned", "reference")
+
+
 def event_study_chart(
     table: pd.DataFrame,
     *,
@@ -265,23 +269,49 @@ def event_study_chart(
     y_title: str,
     locale: dict[str, object] | None = None,
     height: int = 300,
+    labels: Mapping[str, str] | None = None,
 ) -> alt.LayerChart:
     """Leads and lags with 95 % intervals (``rel_period, estimate, ci_low, ci_high``).
 
     The reference period sits at zero without an interval; a dashed rule marks the start.
+    With ``labels`` (the words for :data:`EVENT_LABEL_KEYS`) a legend names the periods
+    before and after the start, and the points' shapes set apart the reference month and the
+    binned end points (``is_reference`` and ``binned`` columns), which hold more than one
+    month, from the ordinary months.
     """
     data = table[["rel_period", "estimate", "ci_low", "ci_high"]].copy()
-    data["phase"] = np.where(data["rel_period"] < 0, "pre", "post")
+    words = dict(labels or {})
+    pre, post = words.get("pre", "pre"), words.get("post", "post")
+    data["phase"] = np.where(data["rel_period"] < 0, pre, post)
+    kinds = [words.get("month", "month"), words.get("binned", "binned")]
+    kinds.append(words.get("reference", "reference"))
+    binned = table["binned"].astype(bool) if "binned" in table.columns else False
+    reference = table["is_reference"].astype(bool) if "is_reference" in table.columns else False
+    data["kind"] = np.select([reference, binned], [kinds[2], kinds[1]], kinds[0])
     x = alt.X("rel_period:Q", title=x_title, axis=alt.Axis(tickMinStep=6, format="d"))
     tooltip = _estimate_tooltips(alt.Tooltip("rel_period:Q", title=x_title), y_title)
     colour = alt.Color(
         "phase:N",
-        scale=alt.Scale(domain=["pre", "post"], range=[PALETTE[1], PALETTE[0]]),
-        legend=None,
+        title=words.get("phase"),
+        scale=alt.Scale(domain=[pre, post], range=[PALETTE[1], PALETTE[0]]),
+        legend=_legend() if labels else None,
     )
     zero, bars, points = _estimates(
         data, "y", y_title, x, colour, tooltip, stroke_width=1.5, point_size=28
     )
+    if labels:
+        tooltip.append(alt.Tooltip("kind:N", title=words.get("point", "")))
+        shown = [k for k in kinds if k in set(data["kind"])]
+        shapes = dict(zip(kinds, ["circle", "square", "diamond"], strict=True))
+        points = points.encode(
+            shape=alt.Shape(
+                "kind:N",
+                title=words.get("point"),
+                scale=alt.Scale(domain=shown, range=[shapes[k] for k in shown]),
+                legend=_legend(),
+            ),
+            tooltip=tooltip,
+        )
     start = (
         alt.Chart(pd.DataFrame({"x": [-0.5]}))
         .mark_rule(strokeDash=[4, 3], color="#555")

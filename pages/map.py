@@ -26,6 +26,9 @@ level = url_choice(
     container=c1,
     format_func=lambda v: t(f"map.level.{v}", lang),
 )
+# Who organised the services is no indicator: the choices that do nothing there are greyed
+categorical = level in ("organiser", "employment_area")
+idle = t("map.choice_idle", lang) if categorical else None
 indicator = url_choice(
     "indicator",
     t("profile.indicator", lang),
@@ -34,6 +37,8 @@ indicator = url_choice(
     lang=lang,
     container=c2,
     format_func=lambda c: definitions.get(c).name(lang),
+    disabled=categorical,
+    help=idle,
 )
 source = dict(
     indicator=map_view.month_source(indicator, level),
@@ -45,6 +50,9 @@ with data.guarded(lang):
     covered = data.months_covered(url, **source) or months
 if level == "organiser":
     months = covered = calendar.trial_months()
+elif level == "employment_area":
+    # The 2025 areas over who organised the services in the trial's last month
+    months = covered = [calendar.TRIAL_LAST_MONTH]
 month = url_choice(
     "month",
     t("overview.month", lang),
@@ -54,6 +62,8 @@ month = url_choice(
     lang=lang,
     container=c3,
     format_func=lambda m: fmt_month(m, lang),
+    disabled=level == "employment_area",
+    help=t("map.month_fixed", lang) if level == "employment_area" else None,
 )
 classes = url_choice(
     "classes",
@@ -63,13 +73,29 @@ classes = url_choice(
     lang=lang,
     container=c4,
     format_func=lambda v: t(f"map.classification.{v}", lang),
+    disabled=categorical,
+    help=idle,
 )
-include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
+# Who organised the services shows unverified memberships as such (dashed), switch or not
+include = url_toggle(
+    "unverified",
+    t("overview.include_unverified", lang),
+    lang=lang,
+    disabled=categorical,
+    help=t("map.unverified_shown", lang) if categorical else None,
+)
 
 left, right = st.columns([2, 3])
 if level == "organiser":
     chart = sections.organiser_map(url, members, areas, shapes, month, lang, container=left)
     table = download = map_view.organiser_table(members, munis, areas, month, lang)
+elif level == "employment_area":
+    with data.guarded(lang):
+        employment = data.employment_areas(url)
+    chart = sections.employment_area_map(url, members, areas, shapes, month, lang, container=left)
+    table = download = map_view.employment_area_table(
+        employment, members, munis, areas, month, lang
+    )
 else:
     with data.guarded(lang):
         view = data.map_values(
@@ -94,6 +120,7 @@ with right:
         lang=lang,
         key="dl_map",
         value_columns=[t("map.col.value", lang)],
+        series=() if categorical else export.indicator_series([indicator], ("municipality",)),
     )
     present.profile_picker(members, munis, areas, lang)
 st.caption(t("app.source_note", lang))

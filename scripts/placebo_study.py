@@ -215,11 +215,13 @@ def load_panel(url: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The unemployed share panel (2019-01..2024-12) and the trial memberships in force.
 
     Returns ``panel`` (``unit, month, value, weight``: the labour force, carried forward past its
-    last published month so that an area's series stays the ratio of sums) and ``members``
+    last published month so that an area's series stays the ratio of sums; Åland's
+    municipalities left out, as in the app) and ``members``
     (``municipality_code, area_id`` with status confirmed or probable).
     """
     from data_access import queries
     from data_access.engine import make_engine
+    from indicators.comparison import aland_codes
     from indicators.trial_study import outcome_panel, required_indicators
 
     engine = make_engine(url)
@@ -241,6 +243,10 @@ def load_panel(url: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     members = memberships[memberships["status"].isin(["confirmed", "probable"])][
         ["municipality_code", "area_id"]
     ].reset_index(drop=True)
+    # The app's pool: Åland's own authority ran its services, so its 16 municipalities are
+    # neither trial nor TE-office comparison municipalities
+    aland = set(aland_codes(queries.municipalities(engine)))
+    panel = panel[~panel["unit"].isin(aland)]
     return panel.reset_index(drop=True), members
 
 

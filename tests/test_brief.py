@@ -255,6 +255,18 @@ def test_october_2023_in_finnish_and_swedish(real_inputs: BriefInputs, golden: G
     assert "p.e.." not in sv and "%-yks.." not in fi
 
 
+def test_aland_is_a_group_of_its_own_as_on_the_overview(real_inputs: BriefInputs) -> None:
+    """The command's brief groups the municipalities as the overview does: Åland's 16 are
+    not TE-office municipalities, and the national figure reconciles with its cards."""
+    fi = plain(brief_view(real_inputs, lang="fi", month="2023-10", as_of=AS_OF).text())
+    assert "Muissa kunnissa (175 kuntaa)" in fi
+    assert "191 kuntaa" not in fi
+    assert "Koko maa 256 070 = kokeilukunnat" in fi and "Ahvenanmaalla" in fi
+    assert "Ahvenanmaa 0" not in fi  # its total is not formed (five figures suppressed)
+    sv = plain(brief_view(real_inputs, lang="sv", month="2023-10", as_of=AS_OF).text())
+    assert "Hela landet 256 070 = försökskommunerna" in sv and "Åland" in sv
+
+
 def test_a_month_after_the_counts_says_what_there_is(real_inputs: BriefInputs) -> None:
     view = brief_view(real_inputs, lang="en", month="2024-06", as_of=AS_OF)
     assert view.status == "shares_only"
@@ -395,6 +407,8 @@ def test_page_deep_link(real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch, l
     assert at.header[0].value == fmt_month("2023-10", lang)
     text = plain(" ".join(m.value for m in at.markdown))
     assert ("256,070" if lang == "en" else "256 070") in text
+    # The page and the command count the same groups (Åland apart from the TE offices)
+    assert "175 " in text and "191 " not in text
     assert len(at.get("vega_lite_chart")) == 3
     labels = [b.label for b in at.get("download_button")]
     assert labels == [t("brief.download_pdf", lang), t("brief.download_html", lang)]

@@ -260,7 +260,33 @@ def test_event_study_chart_spec() -> None:
     )
     rows = _data(spec, points)
     assert [r["phase"] for r in rows] == ["pre", "pre", "post", "post", "post"]
-    assert set(rows[0]) == {"rel_period", "estimate", "ci_low", "ci_high", "phase"}
+    assert set(rows[0]) == {"rel_period", "estimate", "ci_low", "ci_high", "phase", "kind"}
+
+
+def test_event_study_chart_names_its_periods_reference_and_end_points() -> None:
+    """With labels the legend says before/after, and the reference month and the binned end
+    points have shapes of their own (issue 14, smaller points)."""
+    from indicators.views.evaluation import event_labels
+
+    table = _effects().assign(
+        is_reference=[False, True, False, False, False], binned=[True, False, False, False, True]
+    )
+    labels = event_labels("sv")
+    spec = event_study_chart(table, x_title="x", y_title="y", labels=labels).to_dict()
+    points = _layers(spec)[-1]
+    colour, shape = points["encoding"]["color"], points["encoding"]["shape"]
+    assert colour["title"] == "Period" and colour["legend"] is not None
+    assert colour["scale"]["domain"] == ["Före försöket", "Under försöket"]
+    assert shape["scale"]["domain"] == [labels["month"], labels["binned"], labels["reference"]]
+    assert shape["scale"]["range"] == ["circle", "square", "diamond"]
+    kinds = [r["kind"] for r in _data(spec, points)]
+    assert kinds == [
+        labels["binned"],
+        labels["reference"],
+        labels["month"],
+        labels["month"],
+        labels["binned"],
+    ]
 
 
 def test_forest_chart_spec() -> None:

@@ -25,7 +25,7 @@ from exports import (
 )
 from i18n import t
 from ui import data
-from ui.db import database_url, versioned
+from ui.db import database_url, engine, versioned
 
 
 def view_url() -> str:
@@ -35,12 +35,51 @@ def view_url() -> str:
     return f"{base}?{query}" if query else base
 
 
-def meta(title: str, lang: str, specification: str = "") -> ExportMeta:
-    """Provenance for an export of the current view."""
+Series = Sequence[tuple[str, str]]
+
+
+@st.cache_data(ttl=data.TTL, show_spinner=False)
+def series_vintage_text(url: str, series: tuple[tuple[str, str], ...], lang: str) -> str:
+    """The vintage of each plotted series (``indicator, level``) as one line, e.g.
+    "työttömät työnhakijat, koko maa: 5.12.2023"; series without published values are left
+    out, and with none of them the loaded sources' vintages stand."""
+    from catalogue import definitions
+    from data_access import queries
+    from i18n import fmt_day
+
+    parts = []
+    for indicator, level in series:
+        vintage = queries.series_vintage(engine(url), indicator=indicator, level=level)
+        if vintage:
+            name = definitions.get(indicator).name(lang)
+            where = t(f"export.level.{level}", lang)
+            parts.append(f"{name}, {where}: {fmt_day(vintage, lang)}")
+    return "; ".join(dict.fromkeys(parts)) or data.vintage_text(url)
+
+
+def indicator_series(indicators: Sequence[str], levels: Sequence[str]) -> Series:
+    """The stored series (``indicator, level``) that ``indicators`` are shown from at
+    ``levels``: each one's inputs, and the indicator itself where it is published too."""
+    from catalogue import definitions
+
+    codes: dict[str, None] = {}
+    for code in indicators:
+        codes.update(dict.fromkeys(definitions.inputs_of(code)))
+        if definitions.get(code).stored:
+            codes[code] = None
+    return [(code, level) for code in codes for level in levels]
+
+
+def meta(title: str, lang: str, specification: str = "", series: Series = ()) -> ExportMeta:
+    """Provenance for an export of the current view; ``series`` (``indicator, level``) names
+    the series the export shows, so that its vintage line names only them."""
+    url = versioned(database_url())
     return ExportMeta(
         title=title,
         source=t("app.source_note", lang),
-        vintage=data.vintage_text(versioned(database_url())),
+        vintage=(
+            series_vintage_text(url, tuple(series), lang) if series else data.vintage_text(url)
+        ),
         view_url=view_url(),
         lang=lang,
         specification=specification,
@@ -56,10 +95,12 @@ def downloads(
     key: str,
     value_columns: Sequence[str] = (),
     specification: str = "",
+    series: Series = (),
 ) -> None:
     """Four download buttons in a row: PNG, SVG (when there is a chart), CSV and XLSX;
-    ``specification`` says exactly what the figures are (a subtitle and a notes line)."""
-    info = meta(title, lang, specification)
+    ``specification`` says exactly what the figures are (a subtitle and a notes line) and
+    ``series`` (``indicator, level``) which series they come from (their vintages)."""
+    info = meta(title, lang, specification, series)
     # A download button keeps the file maker of the run that first drew it under its key, so
     # the key carries the view: a changed month or language gets a new button and new file.
     view = hashlib.sha1(f"{info.view_url}|{title}".encode()).hexdigest()[:10]

@@ -19,7 +19,7 @@ from indicators.comparison import aland_codes
 from indicators.events import events_between
 from indicators.views import map as map_view
 from indicators.views import profile as profile_view
-from indicators.views.overview import OverviewMonth
+from indicators.views.overview import OverviewMonth, reconciliation
 from ui import data, export, present, specs
 
 
@@ -124,7 +124,14 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
     table = specs.cached_value(("key_panels_table", data_key, lang), make_table)
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="overview_panels_table")
-    export.downloads(chart, table, title=t("overview.key_title", lang), lang=lang, key="dl_panels")
+    export.downloads(
+        chart,
+        table,
+        title=t("overview.key_title", lang),
+        lang=lang,
+        key="dl_panels",
+        series=export.indicator_series(codes, ("country", "municipality")),
+    )
 
 
 def _panel_chart(rows: pd.DataFrame, title: str, lang: str) -> object:
@@ -281,7 +288,12 @@ def share_chart(
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="overview_table")
     export.downloads(
-        chart, table, title=t("overview.chart_title", lang), lang=lang, key="dl_overview"
+        chart,
+        table,
+        title=t("overview.chart_title", lang),
+        lang=lang,
+        key="dl_overview",
+        series=export.indicator_series(["unemployed_share_pct"], ("country", "municipality")),
     )
 
 
@@ -327,7 +339,14 @@ def profile_chart(
     table = profile_view.series_table(frame).reset_index()
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="profile_table")
-    export.downloads(chart, table, title=f"{title}: {name}", lang=lang, key="dl_profile")
+    export.downloads(
+        chart,
+        table,
+        title=f"{title}: {name}",
+        lang=lang,
+        key="dl_profile",
+        series=export.indicator_series([indicator], ("municipality", "country")),
+    )
     st.caption(
         t(
             "profile.coverage_note",
@@ -367,6 +386,53 @@ def organiser_map(
         key="map_chart",
         theme=None,
         alt=map_view.trial_map_alt(members, month, lang),
+        container=container,
+        pick=True,
+    )
+    open_clicked(clicked, "municipality", members, lang)
+    return chart
+
+
+def employment_area_map(
+    url: str,
+    members: pd.DataFrame,
+    areas: pd.DataFrame,
+    shapes: pd.DataFrame,
+    month: str,
+    lang: str,
+    *,
+    container: Any,
+) -> specs.CachedChart:
+    """The 2025 employment areas over who organised the services in ``month`` (the trial's
+    last month), drawn into ``container``."""
+    labels = map_view.map_labels(lang)
+    employment = data.employment_areas(url)
+    chart = specs.cached_chart(
+        ("employment_area_map", url, specs.membership_key(url, month), lang),
+        lambda: maps.trial_area_map(
+            shapes,
+            members,
+            month,
+            areas=areas,
+            lang=cast(Lang, lang),
+            labels=labels,
+            aland=aland_codes(data.municipalities(url)),
+            employment_areas=employment,
+        ),
+    )
+    container.caption(
+        t(
+            "map.employment_note",
+            lang,
+            n=employment["area_code"].nunique(),
+            month=fmt_month(month, lang),
+        )
+    )
+    clicked = specs.show(
+        chart,
+        key="map_chart",
+        theme=None,
+        alt=map_view.employment_area_alt(employment, month, lang),
         container=container,
         pick=True,
     )
@@ -465,21 +531,8 @@ def story(view: OverviewMonth, unverified: int, lang: str) -> None:
     if gap_year == gap_year:  # a year earlier is known
         text += " " + t(moved, lang, change=fmt_number(abs(gap_year), lang, 1))
     st.markdown(text)
-    aland = heads.get("aland")
-    aland_count = (
-        aland.unemployed if aland is not None and aland.unemployed == aland.unemployed else 0.0
-    )
-    other = country.unemployed - trial.unemployed - rest.unemployed - aland_count
     st.caption(
-        t(
-            "overview.reconcile",
-            lang,
-            country=fmt_number(country.unemployed, lang),
-            trial=fmt_number(trial.unemployed, lang),
-            rest=fmt_number(rest.unemployed, lang),
-            aland=fmt_number(aland_count, lang),
-            other=fmt_number(other, lang),
-        )
+        reconciliation(view, lang)
         + (" " + tn("overview.reconcile_unverified", unverified, lang) if unverified else "")
     )
 

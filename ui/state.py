@@ -221,17 +221,22 @@ def url_choice(
     lang: str,
     format_func: Callable[[T], str] = str,
     container: Any = None,
+    disabled: bool = False,
+    help: str | None = None,
 ) -> T:
     """A select box whose value is kept in the URL as ``?key=<value>``.
 
     An unknown value in the URL (a tampered or outdated link) shows a warning naming it and
-    falls back to ``default``; it never raises.
+    falls back to ``default``; it never raises. ``disabled`` greys out a choice that does
+    nothing in the current view (``help`` says why); its value is kept.
     """
     options = list(options)
     _seed(key, options, default, lang)
     _relabel_on_language_change(key, lang)
     host = container or st
-    value = host.selectbox(label, options, format_func=format_func, key=key)
+    value = host.selectbox(
+        label, options, format_func=format_func, key=key, disabled=disabled, help=help
+    )
     _publish(key, value)
     return value if value is not None else default
 
@@ -249,10 +254,17 @@ def _relabel_on_language_change(key: str, lang: str) -> None:
 
 
 def url_toggle(
-    key: str, label: str, *, lang: str, default: bool = False, help: str | None = None
+    key: str,
+    label: str,
+    *,
+    lang: str,
+    default: bool = False,
+    help: str | None = None,
+    disabled: bool = False,
 ) -> bool:
     """A toggle kept in the URL as ``?key=true|false``; the unverified-membership switch gets
-    its explanation as help unless another ``help`` is given."""
+    its explanation as help unless another ``help`` is given. ``disabled`` greys out a switch
+    that does nothing in the current view; its value is kept."""
     if help is None and key == "unverified":
         help = t("profile.unverified_help", lang)
 
@@ -260,6 +272,6 @@ def url_toggle(
         return {"true": True, "false": False, "1": True, "0": False}.get(text.lower())
 
     _seed(key, [True, False], default, lang, parse=parse)
-    value = bool(st.toggle(label, key=key, help=help))
+    value = bool(st.toggle(label, key=key, help=help, disabled=disabled))
     _publish(key, value)
     return value

@@ -196,6 +196,20 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "{other} not counted in any of these municipalities or whose municipality's figure "
         "is suppressed.",
     },
+    "overview.reconcile_aland_hidden": {
+        "fi": "Koko maa {country} = kokeilukunnat {trial} + TE-toimistojen kunnat {rest} + "
+        "{other} muualla: Ahvenanmaalla (palvelut maakunnan omalta viranomaiselta AMS:ltä; "
+        "sen yhteissummaa ei muodosteta, koska osa sen kuntien luvuista on salattu) tai "
+        "tilastoimatta millekään kunnalle.",
+        "sv": "Hela landet {country} = försökskommunerna {trial} + TE-byråkommunerna {rest} + "
+        "{other} på annat håll: på Åland (tjänsterna från landskapets egen myndighet AMS; "
+        "ingen summa bildas eftersom en del av dess kommuners tal är skyddade) eller inte "
+        "statistikförda i någon kommun.",
+        "en": "Whole country {country} = trial municipalities {trial} + TE-office "
+        "municipalities {rest} + {other} elsewhere: in Åland (served by Åland's own "
+        "authority, AMS; no total is formed because some of its municipalities' figures are "
+        "suppressed) or not counted in any municipality.",
+    },
     "overview.reconcile_unverified": {
         "fi": {
             "one": "Luvussa on mukana {n} kunta, jonka jäsenyys on vahvistamatta.",
@@ -485,6 +499,64 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     "map.level": {"fi": "Taso", "sv": "Nivå", "en": "Level"},
     "map.level.municipality": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
     "map.level.area": {"fi": "Kokeilualueet", "sv": "Försöksområden", "en": "Trial areas"},
+    "map.choice_idle": {
+        "fi": "Tällä tasolla kartta näyttää, kuka palvelut järjesti: indikaattori ja "
+        "luokittelu eivät vaikuta siihen.",
+        "sv": "På den här nivån visar kartan vem som ordnade tjänsterna: indikatorn och "
+        "klassindelningen påverkar den inte.",
+        "en": "At this level the map shows who organised the services: the indicator and the "
+        "classification do not change it.",
+    },
+    "map.unverified_shown": {
+        "fi": "Tällä tasolla vahvistamattomat jäsenyydet näkyvät aina omana luokkanaan "
+        "katkoviivalla.",
+        "sv": "På den här nivån visas obekräftade medlemskap alltid som en egen klass med "
+        "streckad kant.",
+        "en": "At this level unverified memberships are always shown as a class of their own "
+        "with a dashed outline.",
+    },
+    "map.month_fixed": {
+        "fi": "Työllisyysalueet näytetään kokeilun viimeisen kuukauden järjestäjien päällä.",
+        "sv": "Sysselsättningsområdena visas över anordnarna under försökets sista månad.",
+        "en": "The employment areas are drawn over the organisers of the trial's last month.",
+    },
+    "map.level.employment_area": {
+        "fi": "Työllisyysalueet 2025",
+        "sv": "Sysselsättningsområden 2025",
+        "en": "Employment areas 2025",
+    },
+    "map.employment_note": {
+        "fi": "Kokeilut päättyivät 31.12.2024. Palvelut siirtyivät 1.1.2025 kunnille ja "
+        "niiden {n} työllisyysalueelle (rajat kartalla). Värit kertovat, kuka järjesti "
+        "palvelut kokeilun viimeisenä kuukautena ({month}).",
+        "sv": "Försöken slutade 31.12.2024. Den 1.1.2025 flyttade tjänsterna till kommunerna "
+        "och deras {n} sysselsättningsområden (gränserna på kartan). Färgerna visar vem som "
+        "ordnade tjänsterna under försökets sista månad ({month}).",
+        "en": "The trials ended on 31 December 2024. On 1 January 2025 the services moved to "
+        "the municipalities and their {n} employment areas (the outlines on the map). The "
+        "colours show who organised the services in the trial's last month ({month}).",
+    },
+    "map.employment_alt": {
+        "fi": "Kartta: {n} työllisyysaluetta 1.1.2025 alkaen rajoina kuntien päällä; kunnat "
+        "väritetty sen mukaan, kuka järjesti palvelut {month}. Samat tiedot ovat kartan "
+        "taulukossa.",
+        "sv": "Karta: {n} sysselsättningsområden från 1.1.2025 som gränser över kommunerna; "
+        "kommunerna färgade efter vem som ordnade tjänsterna {month}. Samma uppgifter finns "
+        "i kartans tabell.",
+        "en": "Map: {n} employment areas from 1 January 2025 as outlines over the "
+        "municipalities, coloured by who organised the services in {month}. The same "
+        "figures are in the map's table.",
+    },
+    "map.col.until": {
+        "fi": "Palvelut {month}",
+        "sv": "Tjänsterna {month}",
+        "en": "Services in {month}",
+    },
+    "map.label.employment_area": {
+        "fi": "Työllisyysalue 2025",
+        "sv": "Sysselsättningsområde 2025",
+        "en": "Employment area 2025",
+    },
     "map.level.organiser": {
         "fi": "Palvelujen järjestäjä",
         "sv": "Tjänsternas anordnare",
@@ -534,11 +606,11 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     },
     "map.alt": {
         "fi": "Koropleettikartta: {indicator}, {month}, {n} aluetta. Pienin {low}, suurin "
-        "{high}. Samat tiedot ovat taulukossa kartan alla.",
+        "{high}. Samat tiedot ovat kartan taulukossa.",
         "sv": "Koropletkarta: {indicator}, {month}, {n} områden. Lägst {low}, högst {high}. "
-        "Samma uppgifter finns i tabellen under kartan.",
+        "Samma uppgifter finns i kartans tabell.",
         "en": "Choropleth map: {indicator}, {month}, {n} areas. Lowest {low}, highest {high}. "
-        "The same figures are in the table below the map.",
+        "The same figures are in the map's table.",
     },
     "map.trial_alt": {
         "fi": "Kartta: kokeilualueiden kunnat ({n} kuntaa, {areas} aluetta) ja TE-toimistojen "
@@ -589,6 +661,43 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     "map.label.missing": {"fi": "Ei tietoa", "sv": "Uppgift saknas", "en": "No data"},
     "map.label.data_status": {"fi": "Ei esitetä", "sv": "Visas inte", "en": "Not shown"},
     # Exports
+    "evaluation.event_label.phase": {"fi": "Jakso", "sv": "Period", "en": "Period"},
+    "evaluation.event_label.pre": {
+        "fi": "Ennen kokeilua",
+        "sv": "Före försöket",
+        "en": "Before the trial",
+    },
+    "evaluation.event_label.post": {
+        "fi": "Kokeilun aikana",
+        "sv": "Under försöket",
+        "en": "During the trial",
+    },
+    "evaluation.event_label.point": {"fi": "Piste", "sv": "Punkt", "en": "Point"},
+    "evaluation.event_label.month": {"fi": "Yksi kuukausi", "sv": "En månad", "en": "One month"},
+    "evaluation.event_label.binned": {
+        "fi": "Päätepiste (myös kauempana olevat kuukaudet)",
+        "sv": "Ändpunkt (även månader längre bort)",
+        "en": "End point (the months beyond it too)",
+    },
+    "evaluation.event_label.reference": {
+        "fi": "Vertailukuukausi (0 määritelmän mukaan)",
+        "sv": "Referensmånad (0 per definition)",
+        "en": "Reference month (0 by definition)",
+    },
+    "export.level.country": {"fi": "koko maa", "sv": "hela landet", "en": "whole country"},
+    "export.level.municipality": {"fi": "kunnat", "sv": "kommuner", "en": "municipalities"},
+    "export.level.region": {"fi": "maakunnat", "sv": "landskap", "en": "regions"},
+    "export.level.subregion": {
+        "fi": "seutukunnat",
+        "sv": "ekonomiska regioner",
+        "en": "sub-regions",
+    },
+    "export.level.ely": {"fi": "ELY-alueet", "sv": "NTM-områden", "en": "ELY areas"},
+    "export.level.municipality_group": {
+        "fi": "yhdistetyt kunnat",
+        "sv": "sammanslagna kommuner",
+        "en": "merged municipalities",
+    },
     "export.png": {"fi": "PNG", "sv": "PNG", "en": "PNG"},
     "export.svg": {"fi": "SVG", "sv": "SVG", "en": "SVG"},
     "export.csv": {"fi": "CSV", "sv": "CSV", "en": "CSV"},

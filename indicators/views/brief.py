@@ -43,12 +43,18 @@ from i18n import (
 from indicators import aggregation, disclosure
 from indicators.area_study import ALPHA, AreaStudy
 from indicators.trial_study import Evaluation
-from indicators.views.evaluation import ComparisonRow, comparison_rows, lead_comparison
+from indicators.views.evaluation import (
+    ComparisonRow,
+    comparison_rows,
+    event_labels,
+    lead_comparison,
+)
 from indicators.views.overview import (
     CHANGE_DECIMALS,
     GROUPS,
     OverviewTotals,
     overview_month,
+    reconciliation,
     share_chart,
     share_labels,
 )
@@ -562,6 +568,9 @@ def _headline(inputs: BriefInputs, month: str, lang: str) -> tuple[BriefSection,
     if missing:
         listed = ", ".join(names.get(c, c) for c in missing)
         paragraphs.append(t("overview.missing_members", lang, names=listed))
+    reconciled = reconciliation(view, lang)
+    if reconciled:
+        paragraphs.append(reconciled)
     series = [(COUNT, "country"), ("labour_force", "country"), (COUNT, "municipality")]
     section = BriefSection(
         "headline",
@@ -1177,6 +1186,7 @@ def _event_chart(view: BriefView, width: int | None) -> BriefChart | None:
         y_title=y_title,
         height=220,
         locale=vega_locale(lang),
+        labels=event_labels(lang),
     )
     if width is not None:
         chart = chart.properties(width=width)

@@ -184,6 +184,15 @@ def specification(result: Evaluation, lang: str, *, per_area: bool = False) -> s
     return "; ".join(parts) + "."
 
 
+def event_labels(lang: str) -> dict[str, str]:
+    """The event-study chart's legend words in ``lang`` (see
+    :data:`indicators.charts.EVENT_LABEL_KEYS`).
+    """
+    from indicators.charts import EVENT_LABEL_KEYS
+
+    return {k: t(f"evaluation.event_label.{k}", lang) for k in EVENT_LABEL_KEYS}
+
+
 def event_table(result: Evaluation, lang: str) -> pd.DataFrame:
     """The event study's coefficients with localised column names and the calendar month
     beside each event time (the end points hold earlier and later months too).

@@ -34,6 +34,7 @@ MAP_LABEL_KEYS = (
     "unverified_area",
     "te_office",
     "aland",
+    "employment_area",
     "members",
     "unverified_members",
     "value",
@@ -91,6 +92,38 @@ def organiser_table(
     rows.sort(key=lambda r: (r[0].casefold(), r[1]))
     headers = ("map.col.name", "profile.col.code", "map.label.status", "profile.col.status")
     return pd.DataFrame(rows, columns=[t(key, lang) for key in headers])
+
+
+def employment_area_table(
+    employment_areas: pd.DataFrame,
+    members: pd.DataFrame,
+    munis: pd.DataFrame,
+    areas: pd.DataFrame,
+    month: str,
+    lang: str,
+) -> pd.DataFrame:
+    """Every municipality with its 2025 employment area and who organised its services in
+    ``month`` (the trial's last month).
+    """
+    organised = organiser_table(members, munis, areas, month, lang)
+    code = t("profile.col.code", lang)
+    ea = employment_areas.set_index("municipality_code")
+    column = t("profile.col.employment_area", lang)
+    names = ea[f"name_{lang}"].reindex(organised[code]).to_numpy()
+    table = organised.assign(**{column: names})
+    heading = t("map.col.until", lang, month=fmt_month(month, lang))
+    table = table.rename(columns={t("map.label.status", lang): heading})
+    return table[[table.columns[0], code, column, heading, t("profile.col.status", lang)]]
+
+
+def employment_area_alt(employment_areas: pd.DataFrame, month: str, lang: str) -> str:
+    """Alt text of the 2025 employment-area map."""
+    return t(
+        "map.employment_alt",
+        lang,
+        n=employment_areas["area_code"].nunique(),
+        month=fmt_month(month, lang),
+    )
 
 
 def trial_map_alt(members: pd.DataFrame, month: str, lang: str) -> str:
@@ -176,7 +209,7 @@ def values_export(
     )
 
 
-LEVELS = ("organiser", "municipality", "area")
+LEVELS = ("organiser", "municipality", "area", "employment_area")
 
 
 @dataclass(frozen=True, eq=False)

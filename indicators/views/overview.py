@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from catalogue import calendar
-from i18n import rounded, t, vega_locale
+from i18n import fmt_number, rounded, t, vega_locale
 from indicators import aggregation, summary
 from indicators.summary import Headline
 
@@ -194,3 +194,30 @@ def share_chart(
         height=height,
         locale=vega_locale(lang),
     )
+
+
+def reconciliation(view: OverviewMonth, lang: str) -> str:
+    """How the national figure is made of the cards, in one sentence (empty when a card has
+    no figure): the trial municipalities, the TE-office ones, Åland and the unemployed not
+    counted in any municipality or in a suppressed one. Without an Åland total (some of its
+    figures suppressed) Åland is named among the rest instead of counting as 0.
+    """
+    import math
+
+    heads = view.heads
+    parts = [heads.get(k) for k in ("country", "trial", "rest")]
+    if any(p is None or not math.isfinite(p.unemployed) for p in parts):
+        return ""
+    country, trial, rest = (float(p.unemployed) for p in parts)  # type: ignore[union-attr]
+    aland = heads.get(ALAND)
+    known = aland is not None and math.isfinite(aland.unemployed)
+    aland_count = float(aland.unemployed) if known else 0.0  # type: ignore[union-attr]
+    values = {
+        "country": fmt_number(country, lang),
+        "trial": fmt_number(trial, lang),
+        "rest": fmt_number(rest, lang),
+        "other": fmt_number(country - trial - rest - aland_count, lang),
+    }
+    if known or aland is None:
+        return t("overview.reconcile", lang, aland=fmt_number(aland_count, lang), **values)
+    return t("overview.reconcile_aland_hidden", lang, **values)

@@ -244,16 +244,8 @@ def chart_png(
 
 
 def chart_svg(chart: ChartLike, meta: ExportMeta, *, disclosure_note: bool = False) -> bytes:
-    """The chart with its title and provenance footer as an SVG file (UTF-8).
-
-    Parameters
-    ----------
-    chart
-        Any top-level Altair chart; ``width="container"`` becomes :data:`EXPORT_WIDTH`.
-    meta
-        Title and provenance, see :func:`export_spec`.
-    disclosure_note
-        Also put the disclosure-control note in the footer.
+    """The chart with its title and provenance footer as an SVG file (UTF-8); the parameters
+    are those of :func:`chart_png` but ``scale`` (a vector image has no pixel density).
 
     Returns
     -------

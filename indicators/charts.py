@@ -86,6 +86,17 @@ def _legend(limit: int = 260) -> alt.Legend:
     return alt.Legend(orient="top", direction="vertical", labelLimit=limit)
 
 
+def _series_colour(title: str, order: list[str]) -> alt.Color:
+    """The ``series`` colour: the palette's colours in ``order``, with the legend below."""
+    return alt.Color(
+        "series:N",
+        title=title,
+        sort=order,
+        scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
+        legend=_legend(),
+    )
+
+
 def line_chart(
     frame: pd.DataFrame,
     *,
@@ -108,13 +119,7 @@ def line_chart(
     """
     data = _with_gaps(frame).assign(date=lambda f: _to_dates(f["month"]))
     order = series_order or list(dict.fromkeys(frame["series"]))
-    colour = alt.Color(
-        "series:N",
-        title=series_title,
-        sort=order,
-        scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
-        legend=_legend(),
-    )
+    colour = _series_colour(series_title, order)
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=x_title, axis=alt.Axis(format="%Y", tickCount="year")),
         y=alt.Y(
@@ -165,13 +170,7 @@ def small_multiples(
     """
     starts = sorted(set(events["month"])) if events is not None and not events.empty else []
     data = frame.assign(date=_to_dates(frame["month"]), event=frame["month"].isin(starts))
-    colour = alt.Color(
-        "series:N",
-        title=series_title,
-        sort=series_order,
-        scale=alt.Scale(domain=series_order, range=PALETTE[: len(series_order)]),
-        legend=_legend(),
-    )
+    colour = _series_colour(series_title, series_order)
     lines = (
         alt.Chart()
         .mark_line(strokeWidth=1.6)

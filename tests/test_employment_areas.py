@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from sqlalchemy import Engine
-from streamlit.testing.v1 import AppTest
 
 from data_access import queries
 from geo import maps
 from geo.boundaries import GeoError, employment_area_layer
 from i18n import t
 from indicators.views import map as map_view
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests.conftest import run_app
 
 
 def test_the_46_employment_areas_dissolve_from_all_309_municipalities(
@@ -61,11 +57,7 @@ def test_map_page_shows_the_employment_areas(
     real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/map.py")
-    at.query_params["lang"] = lang
-    at.query_params["level"] = "employment_area"
-    at.run()
+    at = run_app("map", timeout=120, lang=lang, level="employment_area")
     assert not at.exception, at.exception
     assert not at.warning
     # The choices that do nothing at this level are greyed out, with the reason
@@ -87,15 +79,8 @@ def test_the_organiser_map_greys_out_the_indicator(
     real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/map.py")
-    at.query_params["lang"] = "fi"
-    at.run()
+    at = run_app("map", timeout=120, lang="fi")
     assert not at.exception
     assert at.selectbox(key="indicator").disabled and not at.selectbox(key="month").disabled
-    at2 = AppTest.from_file(APP, default_timeout=120)
-    at2.switch_page("pages/map.py")
-    at2.query_params["lang"] = "fi"
-    at2.query_params["level"] = "municipality"
-    at2.run()
+    at2 = run_app("map", timeout=120, lang="fi", level="municipality")
     assert not at2.selectbox(key="indicator").disabled

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -15,7 +14,7 @@ from sqlalchemy import Engine, func, select
 from data_access import build as build_module
 from data_access import queries, schema
 from indicators import aggregation, summary
-from tests.conftest import Golden
+from tests.conftest import Golden, run_module, sqlite_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 MUNI_CSV = ROOT / "data/labour/tyonv_12r5_municipalities_monthly_2006_2023.csv"
@@ -26,15 +25,18 @@ def muni_csv() -> pd.DataFrame:
     return pd.read_csv(MUNI_CSV, dtype={"municipality_code": str})
 
 
+def series(engine: Engine, indicator: str, level: str, **where: Any) -> pd.DataFrame:
+    """One ``indicator``'s observations at ``level``, ``where`` as :func:`queries.observations`."""
+    return queries.observations(engine, indicators=[indicator], level=level, **where)
+
+
 def test_published_sanity_values(real_engine: Engine, golden: Golden) -> None:
-    country = queries.observations(
-        real_engine, indicators=["unemployed_jobseekers"], level="country", months=["2021-03"]
-    )
+    country = series(real_engine, "unemployed_jobseekers", "country", months=["2021-03"])
     assert country["value"].tolist() == [golden.unemployed("SSS", "2021-03")]
-    helsinki = queries.observations(
+    helsinki = series(
         real_engine,
-        indicators=["unemployed_jobseekers"],
-        level="municipality",
+        "unemployed_jobseekers",
+        "municipality",
         codes=["091"],
         months=["2019-12", "2021-03", "2023-10"],
     )
@@ -87,49 +89,30 @@ def test_national_total_is_not_the_sum_of_municipalities(
     real_engine: Engine, muni_csv: pd.DataFrame, golden: Golden
 ) -> None:
     month = "2021-03"
-    country = queries.observations(
-        real_engine, indicators=["unemployed_jobseekers"], level="country", months=[month]
-    )
-    local = queries.observations(
-        real_engine, indicators=["unemployed_jobseekers"], level="municipality", months=[month]
-    )
+    country = series(real_engine, "unemployed_jobseekers", "country", months=[month])
+    local = series(real_engine, "unemployed_jobseekers", "municipality", months=[month])
     csv_sum = muni_csv.loc[muni_csv["month"] == month, "unemployed_jobseekers"].sum()
     national = golden.unemployed("SSS", month)
     assert summary.unallocated_series(country, local)[month] == national - csv_sum == 362
 
 
 def test_missing_values_are_suppressed_not_zero(real_engine: Engine) -> None:
-    sottunga = queries.observations(
-        real_engine,
-        indicators=["unemployed_jobseekers"],
-        level="municipality",
-        codes=["766"],
-        months=["2023-10"],
+    sottunga = series(
+        real_engine, "unemployed_jobseekers", "municipality", codes=["766"], months=["2023-10"]
     )
     assert sottunga["suppressed"].tolist() == [True]
     assert sottunga["value"].isna().all()
 
 
 def test_later_division_share_is_a_merged_unit(real_engine: Engine) -> None:
-    group = queries.observations(
-        real_engine,
-        indicators=["unemployed_share_pct"],
-        level="municipality_group",
-        months=["2024-12"],
-    )
+    group = series(real_engine, "unemployed_share_pct", "municipality_group", months=["2024-12"])
     assert group["area_code"].tolist() == ["507+588"]
-    helsinki = queries.observations(
-        real_engine,
-        indicators=["unemployed_share_pct"],
-        level="municipality",
-        codes=["091"],
-        months=["2024-12"],
+    helsinki = series(
+        real_engine, "unemployed_share_pct", "municipality", codes=["091"], months=["2024-12"]
     )
     assert helsinki["value"].tolist() == [12.5]
     # Mäntyharju's own (2021-division) series ends where its counts end.
-    own = queries.observations(
-        real_engine, indicators=["unemployed_share_pct"], level="municipality", codes=["507", "588"]
-    )
+    own = series(real_engine, "unemployed_share_pct", "municipality", codes=["507", "588"])
     assert own.empty
 
 
@@ -168,28 +151,15 @@ def test_build_is_idempotent(real_engine: Engine) -> None:
 
 
 def test_cli_rejects_bad_file_without_traceback(tmp_path: Path, sqlite_url: str) -> None:
-    env = {"DATABASE_URL": sqlite_url, "PATH": "/usr/bin:/bin"}
-    build = subprocess.run(
-        [sys.executable, "-m", "data_access", "upgrade"],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    build = run_module("data_access", "upgrade", database_url=sqlite_url)
     assert build.returncode == 0, build.stderr
     bad = tmp_path / "bad.csv"
     bad.write_text(
         "indicator,area_level,area_code,month,value\n"
         "unemployed_jobseekers,municipality,091,2021-03,-1\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-m", "data_access", "load", str(bad), "--vintage", "2024-01-01"],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
+    run = run_module(
+        "data_access", "load", str(bad), "--vintage", "2024-01-01", database_url=sqlite_url
     )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
@@ -198,24 +168,20 @@ def test_cli_rejects_bad_file_without_traceback(tmp_path: Path, sqlite_url: str)
 
 
 def test_cli_load_and_summary(real_sqlite_url: str, tmp_path: Path) -> None:
-    import shutil
-
-    copy = tmp_path / "copy.db"
-    shutil.copy(real_sqlite_url.removeprefix("sqlite:///"), copy)
-    env = {"DATABASE_URL": f"sqlite:///{copy}", "PATH": "/usr/bin:/bin"}
+    copy_url = sqlite_copy(real_sqlite_url, tmp_path / "copy.db")
     good = tmp_path / "good.csv"
     good.write_text(
         "indicator,area_level,area_code,month,value,flag\n"
         "unemployed_jobseekers,municipality,091,2023-10,37666,\n"
         "unemployed_jobseekers,municipality,091,2023-11,37000,preliminary\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-m", "data_access", "load", str(good), "--vintage", "2023-12-05"],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
+    run = run_module(
+        "data_access",
+        "load",
+        str(good),
+        "--vintage",
+        "2023-12-05",
+        database_url=copy_url,
     )
     assert run.returncode == 0, run.stderr
     assert "done: 1 file(s), 1 rows loaded, 0 replaced, 1 unchanged, 0 rejected" in run.stdout

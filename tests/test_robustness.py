@@ -771,16 +771,20 @@ def test_unreadable_file_for_real(tmp_path: Path) -> None:
 # --- the command line, in this process: every rejected case on both backends
 
 
+@pytest.fixture
 def run_main(
-    db: CorpusDb,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    *paths: Path,
-) -> tuple[int, str]:
-    monkeypatch.setenv("DATABASE_URL", db.url)
-    with db.unchanged(", ".join(p.name for p in paths)):
-        status = main(cli_arguments(*paths))
-    return status, capsys.readouterr().err
+    corpus_db: CorpusDb, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., tuple[int, str]]:
+    """The command line's ``main`` on the corpus database: ``run_main(*paths)`` gives its exit
+    status and stderr, and checks that the database is unchanged."""
+    monkeypatch.setenv("DATABASE_URL", corpus_db.url)
+
+    def run(*paths: Path) -> tuple[int, str]:
+        with corpus_db.unchanged(", ".join(p.name for p in paths)):
+            status = main(cli_arguments(*paths))
+        return status, capsys.readouterr().err
+
+    return run
 
 
 def check_main_rejection(
@@ -806,39 +810,28 @@ def check_main_rejection(
 
 @pytest.mark.parametrize("path", [case(n) for n in REJECTED])
 def test_command_line_rejects_every_corpus_file(
-    corpus_db: CorpusDb,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    path: Path,
+    run_main: Callable[..., tuple[int, str]], path: Path
 ) -> None:
-    status, stderr = run_main(corpus_db, capsys, monkeypatch, path)
+    status, stderr = run_main(path)
     check_main_rejection(status, stderr, path, EXPECTED[path.name])
 
 
 @pytest.mark.parametrize("name", sorted(FILE_SYSTEM))
 def test_command_line_rejects_every_file_system_case(
-    corpus_db: CorpusDb,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    name: str,
-    unreadable_as_root: None,
+    run_main: Callable[..., tuple[int, str]], tmp_path: Path, name: str, unreadable_as_root: None
 ) -> None:
     path = FILE_SYSTEM[name].make(tmp_path)
-    status, stderr = run_main(corpus_db, capsys, monkeypatch, path)
+    status, stderr = run_main(path)
     check_main_rejection(status, stderr, path, FILE_SYSTEM[name].expect)
 
 
 @pytest.mark.parametrize("name", sorted(TOGETHER))
 def test_command_line_rejects_files_together(
-    corpus_db: CorpusDb,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    name: str,
+    run_main: Callable[..., tuple[int, str]], name: str
 ) -> None:
     names, about, expect = TOGETHER[name]
     paths = tuple(CORPUS / n for n in names)
-    status, stderr = run_main(corpus_db, capsys, monkeypatch, *paths)
+    status, stderr = run_main(*paths)
     check_main_rejection(status, stderr, CORPUS / about, expect, paths)
 
 

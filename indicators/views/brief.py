@@ -55,6 +55,8 @@ from indicators.views.overview import (
     OverviewTotals,
     overview_month,
     reconciliation,
+    share_chart,
+    share_labels,
 )
 
 __all__ = [
@@ -1101,27 +1103,12 @@ class BriefChart:
 
 
 def _share_chart(view: BriefView, width: int | None) -> BriefChart | None:
-    from indicators.charts import line_chart
-    from indicators.events import events_between
-
     lang = view.lang
     if view.shares.empty:
         return None
-    labels = {k: t(f"overview.{k}", lang) for k in ("country", *GROUPS)}
-    series = view.shares.assign(series=view.shares["key"].map(labels))
-    events = events_between(series["month"].min(), series["month"].max())
-    events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
-    chart = line_chart(
-        series[["month", "series", "value"]],
-        y_title=t("overview.share", lang) + " (%)",
-        x_title=t("chart.month", lang),
-        series_title=t("chart.series", lang),
-        events=events,
-        highlight_month=view.month,
-        series_order=list(labels.values()),
-        height=260,
-        locale=vega_locale(lang),
-    )
+    labels = share_labels(lang)
+    series = view.shares
+    chart = share_chart(series, lang, highlight_month=view.month, height=260)
     if width is not None:
         # Room on the right for the label of the last event rule (the trials' end)
         chart = chart.properties(width=width - 90, padding={"right": 90, "left": 5})

@@ -90,15 +90,8 @@ def organiser_table(
         else:
             rows.append((name, code, aland if code in own else te_office, ""))
     rows.sort(key=lambda r: (sort_key(r[0]), r[1]))
-    return pd.DataFrame(
-        rows,
-        columns=[
-            t("map.col.name", lang),
-            t("profile.col.code", lang),
-            t("map.label.status", lang),
-            t("profile.col.status", lang),
-        ],
-    )
+    headers = ("map.col.name", "profile.col.code", "map.label.status", "profile.col.status")
+    return pd.DataFrame(rows, columns=[t(key, lang) for key in headers])
 
 
 def employment_area_table(

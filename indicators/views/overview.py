@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import altair as alt
 import numpy as np
 import pandas as pd
 
 from catalogue import calendar
-from i18n import fmt_number, rounded, t
+from i18n import fmt_number, rounded, t, vega_locale
 from indicators import aggregation, summary
 from indicators.summary import Headline
 
@@ -162,6 +163,37 @@ def since(month: str) -> str | None:
     whole history for an earlier month (one more cache entry serves every such month).
     """
     return calendar.OVERVIEW_FIRST_MONTH if month >= calendar.CHART_FIRST_MONTH else None
+
+
+def share_labels(lang: str) -> dict[str, str]:
+    """The share chart's series keys (the country, then :data:`GROUPS`) and their names."""
+    return {k: t(f"overview.{k}", lang) for k in ("country", *GROUPS)}
+
+
+def share_chart(
+    shares: pd.DataFrame, lang: str, *, highlight_month: str, height: int = 340
+) -> alt.LayerChart:
+    """The monthly unemployed share of the country and the groups (``month, key, value``)
+    with the trial events, as the overview and the monthly brief draw it.
+    """
+    from indicators.charts import line_chart
+    from indicators.events import events_between
+
+    labels = share_labels(lang)
+    series = shares[["month", "key", "value"]].assign(series=shares["key"].map(labels))
+    events = events_between(series["month"].min(), series["month"].max())
+    events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+    return line_chart(
+        series[["month", "series", "value"]],
+        y_title=t("overview.share", lang) + " (%)",
+        x_title=t("chart.month", lang),
+        series_title=t("chart.series", lang),
+        events=events,
+        highlight_month=highlight_month,
+        series_order=list(labels.values()),
+        height=height,
+        locale=vega_locale(lang),
+    )
 
 
 def reconciliation(view: OverviewMonth, lang: str) -> str:

@@ -300,11 +300,5 @@ def continuation(
         members = sorted(names.get(c, c) for c in part["municipality_code"])
         rows.append((label, len(members), ", ".join(members)))
     rows.sort(key=lambda r: (-r[1], r[0]))
-    return pd.DataFrame(
-        rows,
-        columns=[
-            t("profile.col.employment_area", lang),
-            t("profile.col.n_members", lang),
-            t("profile.col.municipalities", lang),
-        ],
-    )
+    headers = ("profile.col.employment_area", "profile.col.n_members", "profile.col.municipalities")
+    return pd.DataFrame(rows, columns=[t(key, lang) for key in headers])

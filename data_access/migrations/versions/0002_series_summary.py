@@ -32,41 +32,35 @@ GROUP BY organiser, target_group, indicator, area_level, area_code
 """
 
 
-def upgrade() -> None:
-    op.create_table(
-        "series_areas",
+SERIES_KEY = ("organiser", "target_group", "indicator", "area_level")
+
+
+def _series_key() -> list[sa.Column[str]]:
+    """The columns of :data:`SERIES_KEY`, leading both tables' keys: the breakdown, then the
+    series."""
+    return [
         sa.Column("organiser", sa.String(length=16), nullable=False),
         sa.Column("target_group", sa.String(length=32), nullable=False),
         sa.Column("indicator", sa.String(length=48), nullable=False),
         sa.Column("area_level", sa.String(length=20), nullable=False),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "series_areas",
+        *_series_key(),
         sa.Column("area_code", sa.String(length=16), nullable=False),
-        sa.PrimaryKeyConstraint(
-            "organiser",
-            "target_group",
-            "indicator",
-            "area_level",
-            "area_code",
-            name=op.f("pk_series_areas"),
-        ),
+        sa.PrimaryKeyConstraint(*SERIES_KEY, "area_code", name=op.f("pk_series_areas")),
         sqlite_with_rowid=False,
     )
     op.create_table(
         "series_months",
-        sa.Column("organiser", sa.String(length=16), nullable=False),
-        sa.Column("target_group", sa.String(length=32), nullable=False),
-        sa.Column("indicator", sa.String(length=48), nullable=False),
-        sa.Column("area_level", sa.String(length=20), nullable=False),
+        *_series_key(),
         sa.Column("month", sa.String(length=7), nullable=False),
         sa.Column("areas", sa.Integer(), nullable=False),
         sa.Column("published", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint(
-            "organiser",
-            "target_group",
-            "indicator",
-            "area_level",
-            "month",
-            name=op.f("pk_series_months"),
-        ),
+        sa.PrimaryKeyConstraint(*SERIES_KEY, "month", name=op.f("pk_series_months")),
         sqlite_with_rowid=False,
     )
     op.execute(BACKFILL_MONTHS)

@@ -133,22 +133,14 @@ def brief_inputs(
         Returns the evaluation's verdict; by default none is computed (the slow part: call
         :func:`compute_evaluation` when the month is known to have data).
     """
-    from indicators.comparison import aland_codes
-    from indicators.views.overview import INPUTS, overview_totals
+    from indicators.views.overview import INPUTS, overview_totals_of
 
     munis, members = queries.municipalities(engine), queries.memberships(engine)
     if totals is None:
         country = queries.observations(engine, indicators=INPUTS, level="country", since=since)
         local = queries.observations(engine, indicators=INPUTS, level="municipality", since=since)
         # The same groups as the overview: Åland's municipalities are no TE-office ones
-        totals = overview_totals(
-            country,
-            local,
-            members,
-            munis["code"],
-            include_unverified=False,
-            aland=aland_codes(munis),
-        )
+        totals = overview_totals_of(country, local, members, munis, include_unverified=False)
     target = target_inputs()
     target_obs = [
         queries.observations(engine, indicators=target, level=level, since=since)

@@ -92,7 +92,9 @@ if level == "organiser":
 elif level == "employment_area":
     with data.guarded(lang):
         employment = data.employment_areas(url)
-    chart = sections.employment_area_map(url, members, areas, shapes, month, lang, container=left)
+    chart = sections.organiser_map(
+        url, members, areas, shapes, month, lang, container=left, employment_areas=True
+    )
     table = download = map_view.employment_area_table(
         employment, members, munis, areas, month, lang
     )

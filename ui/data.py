@@ -363,16 +363,8 @@ def overview_totals(
 
     country = observations(url, indicators=overview.INPUTS, level="country", since=since)
     local = observations(url, indicators=overview.INPUTS, level="municipality", since=since)
-    from indicators.comparison import aland_codes
-
-    munis = municipalities(url)
-    return overview.overview_totals(
-        country,
-        local,
-        memberships(url),
-        munis["code"],
-        include_unverified=include_unverified,
-        aland=aland_codes(munis),
+    return overview.overview_totals_of(
+        country, local, memberships(url), municipalities(url), include_unverified=include_unverified
     )
 
 

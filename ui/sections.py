@@ -366,49 +366,15 @@ def organiser_map(
     lang: str,
     *,
     container: Any,
+    employment_areas: bool = False,
 ) -> specs.CachedChart:
-    """The map of who organised the services in ``month``, drawn into ``container``."""
+    """The map of who organised the services in ``month``, drawn into ``container``; with
+    ``employment_areas`` the 2025 employment areas' outlines over it (``month`` then the
+    trial's last month), with a note on the hand-over."""
     labels = map_view.map_labels(lang)
+    employment = data.employment_areas(url) if employment_areas else None
     chart = specs.cached_chart(
-        ("organiser_map", url, specs.membership_key(url, month), lang),
-        lambda: maps.trial_area_map(
-            shapes,
-            members,
-            month,
-            areas=areas,
-            lang=cast(Lang, lang),
-            labels=labels,
-            aland=aland_codes(data.municipalities(url)),
-        ),
-    )
-    clicked = specs.show(
-        chart,
-        key="map_chart",
-        theme=None,
-        alt=map_view.trial_map_alt(members, month, lang),
-        container=container,
-        pick=True,
-    )
-    open_clicked(clicked, "municipality", members, lang)
-    return chart
-
-
-def employment_area_map(
-    url: str,
-    members: pd.DataFrame,
-    areas: pd.DataFrame,
-    shapes: pd.DataFrame,
-    month: str,
-    lang: str,
-    *,
-    container: Any,
-) -> specs.CachedChart:
-    """The 2025 employment areas over who organised the services in ``month`` (the trial's
-    last month), drawn into ``container``."""
-    labels = map_view.map_labels(lang)
-    employment = data.employment_areas(url)
-    chart = specs.cached_chart(
-        ("employment_area_map", url, specs.membership_key(url, month), lang),
+        ("organiser_map", url, specs.membership_key(url, month), lang, employment_areas),
         lambda: maps.trial_area_map(
             shapes,
             members,
@@ -420,21 +386,14 @@ def employment_area_map(
             employment_areas=employment,
         ),
     )
-    container.caption(
-        t(
-            "map.employment_note",
-            lang,
-            n=employment["area_code"].nunique(),
-            month=fmt_month(month, lang),
-        )
-    )
+    if employment is None:
+        alt = map_view.trial_map_alt(members, month, lang)
+    else:
+        n = employment["area_code"].nunique()
+        container.caption(t("map.employment_note", lang, n=n, month=fmt_month(month, lang)))
+        alt = map_view.employment_area_alt(employment, month, lang)
     clicked = specs.show(
-        chart,
-        key="map_chart",
-        theme=None,
-        alt=map_view.employment_area_alt(employment, month, lang),
-        container=container,
-        pick=True,
+        chart, key="map_chart", theme=None, alt=alt, container=container, pick=True
     )
     open_clicked(clicked, "municipality", members, lang)
     return chart

@@ -148,6 +148,29 @@ def overview_totals(
     )
 
 
+def overview_totals_of(
+    country_obs: pd.DataFrame,
+    municipal_obs: pd.DataFrame,
+    memberships: pd.DataFrame,
+    municipalities: pd.DataFrame,
+    *,
+    include_unverified: bool,
+) -> OverviewTotals:
+    """:func:`overview_totals` with the overview's groups taken from ``municipalities``
+    (``data_access.queries.municipalities``): the trial, the TE offices and Åland apart.
+    """
+    from indicators.comparison import aland_codes
+
+    return overview_totals(
+        country_obs,
+        municipal_obs,
+        memberships,
+        municipalities["code"],
+        include_unverified=include_unverified,
+        aland=aland_codes(municipalities),
+    )
+
+
 def overview_month(totals: OverviewTotals, month: str) -> OverviewMonth:
     """One month's headlines, area changes and unallocated count from ``totals``."""
     return OverviewMonth(

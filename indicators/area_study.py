@@ -37,7 +37,7 @@ from indicators import comparison, profile
 from indicators.comparison import ComparisonError, ComparisonKind
 from indicators.did import EvaluationError
 from indicators.inference import InferenceError, PlaceboDidResult, placebo_did
-from indicators.synth import SynthError, SyntheticControlResult, synthetic_control
+from indicators.synth import PlaceboCache, SynthError, SyntheticControlResult, synthetic_control
 from indicators.trial_study import EVENT_MONTH, OutcomeData, prepare_outcome
 
 __all__ = [
@@ -59,6 +59,11 @@ ALPHA = 0.05
 # Members that must report in a month for the area's aggregate (as everywhere else)
 MIN_COVERAGE = 0.9
 TOP_DONORS = 8
+# Every area's synthetic control draws on the same donors (the comparison municipalities with
+# a complete series in the window), so the donors' placebo fits, the costly part, are fitted
+# once per donor pool and shared by the areas, the comparison groups and the sessions (the
+# same numbers bit for bit: the cache is keyed on the donors' data; None fits them each time)
+_PLACEBOS: PlaceboCache | None = PlaceboCache(max_entries=16)
 
 
 @dataclass(frozen=True)
@@ -495,6 +500,7 @@ def _evaluate_area(
                 first_treated_period=EVENT_MONTH,
                 donors=donors,
                 holdout=holdout,
+                placebo_cache=_PLACEBOS,
             )
         except SynthError as error:
             sc_reason = Message("area.sc_failed", {"reason": str(error)})

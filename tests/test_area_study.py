@@ -225,3 +225,27 @@ def test_profile_and_evaluation_page_agree(
     assert metrics[t("area.p", lang)] == row[t("area.col.sc_p", lang)]
     did_text = " ".join(str(m.value) for m in profile_page.markdown)
     assert row[t("area.col.did", lang)].lstrip("−") in did_text
+
+
+def test_shared_placebo_fits_change_nothing(synthetic: dict, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The areas share their donors' placebo fits: the same numbers, bit for bit, as fitting
+    them for every area."""
+    import indicators.area_study as area_study_module
+    from indicators.synth import PlaceboCache
+
+    args = (synthetic["obs"], synthetic["municipalities"], synthetic["memberships"])
+    cache = PlaceboCache()
+    monkeypatch.setattr(area_study_module, "_PLACEBOS", cache)
+    shared = evaluate_areas(*args)
+    assert cache.misses == 1 and cache.hits == len(shared.areas) - 1
+    monkeypatch.setattr(area_study_module, "_PLACEBOS", None)
+    alone = evaluate_areas(*args)
+    pd.testing.assert_frame_equal(shared.table(), alone.table(), check_exact=True)
+    for area, evaluation in shared.areas.items():
+        other = alone.areas[area]
+        assert evaluation.sc is not None and other.sc is not None
+        pd.testing.assert_frame_equal(
+            evaluation.sc.placebo_stats, other.sc.placebo_stats, check_exact=True
+        )
+        pd.testing.assert_frame_equal(evaluation.placebo_gaps, other.placebo_gaps, check_exact=True)
+        pd.testing.assert_frame_equal(evaluation.series, other.series, check_exact=True)

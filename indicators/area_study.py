@@ -38,7 +38,7 @@ from indicators.comparison import ComparisonError, ComparisonKind
 from indicators.did import EvaluationError
 from indicators.inference import InferenceError, PlaceboDidResult, placebo_did
 from indicators.synth import PlaceboCache, SynthError, SyntheticControlResult, synthetic_control
-from indicators.trial_study import EVENT_MONTH, OutcomeData, prepare_outcome
+from indicators.trial_study import EVENT_MONTH, OutcomeData, reuse_or_prepare
 
 __all__ = [
     "ALPHA",
@@ -329,6 +329,7 @@ def evaluate_areas(
     seed: int = 20210301,
     group_obs: pd.DataFrame | None = None,
     group_members: pd.DataFrame | None = None,
+    prepared: OutcomeData | None = None,
 ) -> AreaStudy:
     """Evaluate every trial area (or ``areas``) on ``outcome``.
 
@@ -356,9 +357,12 @@ def evaluate_areas(
         their members (``group_code, municipality_code``). Where the members of such a unit
         all belong to one area, its published figure stands for them in the months after
         their own figures end (Mäntyharju and Pertunmaa, published together after 2023-10).
+    prepared : OutcomeData, optional
+        :func:`indicators.trial_study.prepare_outcome` of ``obs``, ``municipalities`` and
+        ``outcome``, made once per data version; None prepares it here.
     """
     began = time.perf_counter()
-    ctx = prepare_outcome(obs, municipalities, outcome)
+    ctx = reuse_or_prepare(prepared, obs, municipalities, outcome)
     start, end = window[0], min(window[1], ctx.last_month, calendar.TRANSFER_MONTH)
     panel = ctx.panel[(ctx.panel["month"] >= start) & (ctx.panel["month"] <= end)]
     panel = panel[["unit", "month", "value"]]

@@ -227,7 +227,9 @@ def area_series(
     """
     months = sorted(panel["month"].unique())
     rows = panel[panel["unit"].isin(units["unit_code"])]
-    w = weights.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
+    # Only the members' weights: the same table as from every unit's, without pivoting them all
+    mine = weights[weights["unit"].isin(units["unit_code"])]
+    w = mine.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
     w = w.reindex(sorted(set(w.index) | set(months))).ffill().reindex(months)
     values = rows.pivot_table(index="month", columns="unit", values="value", aggfunc="first")
     values = values.reindex(index=months, columns=list(units["unit_code"]))

@@ -624,11 +624,11 @@ def _fit_twfe(clean: _Clean, regressors: pd.DataFrame) -> _Fit:
     units = pd.factorize(data["_u"], sort=True)[0]
     periods = pd.factorize(data["_p"], sort=True)[0]
     clusters = pd.factorize(data["_c"], sort=True)[0] if clean.clustered else None
+    if not _REFERENCE:
+        return _fit_within(clean, regressors, units, periods, clusters)
     panel = not pd.DataFrame({"u": units, "p": periods}).duplicated().any()
     n_obs = len(data)
     k = regressors.shape[1]
-    if not _REFERENCE:
-        return _fit_within(clean, regressors, units, periods, clusters)
     if panel:
         params, cov_lib, df_lib, wald_lib, estimator = _fit_panelols(
             data, regressors, units, periods, clusters, clean.weighted

@@ -37,9 +37,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
-from linearmodels import PanelOLS
-from linearmodels.panel.utility import AbsorbingEffectError
 from scipy import sparse, stats
 
 from catalogue import calendar
@@ -716,6 +713,10 @@ def _fit_panelols(
     clusters: np.ndarray | None,
     weighted: bool,
 ) -> _LibFit:
+    # Imported here: only the reference path needs linearmodels (seconds to import)
+    from linearmodels import PanelOLS
+    from linearmodels.panel.utility import AbsorbingEffectError
+
     index = pd.MultiIndex.from_arrays([units, periods], names=["unit", "period"])
     y = pd.Series(data["_y"].to_numpy(), index=index, name="y")
     x = pd.DataFrame(regressors.to_numpy(dtype=np.float64), index=index, columns=regressors.columns)
@@ -774,7 +775,10 @@ def _fit_dummies(
     weighted: bool,
 ) -> _LibFit:
     # Repeated cross-sections: a unit (group) has several rows per period, which PanelOLS does
-    # not accept, so the (few) group and period effects enter as dummies instead
+    # not accept, so the (few) group and period effects enter as dummies instead. Imported
+    # here: only the reference path needs statsmodels (seconds to import)
+    import statsmodels.formula.api as smf
+
     names = {f"x{i}": str(c) for i, c in enumerate(regressors.columns)}
     design = pd.DataFrame(regressors.to_numpy(dtype=np.float64), columns=list(names))
     design["y_"] = data["_y"].to_numpy()

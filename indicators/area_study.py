@@ -37,8 +37,8 @@ from indicators import comparison, profile
 from indicators.comparison import ComparisonError, ComparisonKind
 from indicators.did import EvaluationError
 from indicators.inference import InferenceError, PlaceboDidResult, placebo_did
-from indicators.synth import SynthError, SyntheticControlResult, synthetic_control
-from indicators.trial_study import EVENT_MONTH, OutcomeData, prepare_outcome
+from indicators.synth import PlaceboCache, SynthError, SyntheticControlResult, synthetic_control
+from indicators.trial_study import EVENT_MONTH, OutcomeData, reuse_or_prepare
 
 __all__ = [
     "ALPHA",
@@ -59,6 +59,11 @@ ALPHA = 0.05
 # Members that must report in a month for the area's aggregate (as everywhere else)
 MIN_COVERAGE = 0.9
 TOP_DONORS = 8
+# Every area's synthetic control draws on the same donors (the comparison municipalities with
+# a complete series in the window), so the donors' placebo fits, the costly part, are fitted
+# once per donor pool and shared by the areas, the comparison groups and the sessions (the
+# same numbers bit for bit: the cache is keyed on the donors' data; None fits them each time)
+_PLACEBOS: PlaceboCache | None = PlaceboCache(max_entries=16)
 
 
 @dataclass(frozen=True)
@@ -222,7 +227,9 @@ def area_series(
     """
     months = sorted(panel["month"].unique())
     rows = panel[panel["unit"].isin(units["unit_code"])]
-    w = weights.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
+    # Only the members' weights: the same table as from every unit's, without pivoting them all
+    mine = weights[weights["unit"].isin(units["unit_code"])]
+    w = mine.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
     w = w.reindex(sorted(set(w.index) | set(months))).ffill().reindex(months)
     values = rows.pivot_table(index="month", columns="unit", values="value", aggfunc="first")
     values = values.reindex(index=months, columns=list(units["unit_code"]))
@@ -324,6 +331,7 @@ def evaluate_areas(
     seed: int = 20210301,
     group_obs: pd.DataFrame | None = None,
     group_members: pd.DataFrame | None = None,
+    prepared: OutcomeData | None = None,
 ) -> AreaStudy:
     """Evaluate every trial area (or ``areas``) on ``outcome``.
 
@@ -351,9 +359,12 @@ def evaluate_areas(
         their members (``group_code, municipality_code``). Where the members of such a unit
         all belong to one area, its published figure stands for them in the months after
         their own figures end (Mäntyharju and Pertunmaa, published together after 2023-10).
+    prepared : OutcomeData, optional
+        :func:`indicators.trial_study.prepare_outcome` of ``obs``, ``municipalities`` and
+        ``outcome``, made once per data version; None prepares it here.
     """
     began = time.perf_counter()
-    ctx = prepare_outcome(obs, municipalities, outcome)
+    ctx = reuse_or_prepare(prepared, obs, municipalities, outcome)
     start, end = window[0], min(window[1], ctx.last_month, calendar.TRANSFER_MONTH)
     panel = ctx.panel[(ctx.panel["month"] >= start) & (ctx.panel["month"] <= end)]
     panel = panel[["unit", "month", "value"]]
@@ -495,6 +506,7 @@ def _evaluate_area(
                 first_treated_period=EVENT_MONTH,
                 donors=donors,
                 holdout=holdout,
+                placebo_cache=_PLACEBOS,
             )
         except SynthError as error:
             sc_reason = Message("area.sc_failed", {"reason": str(error)})

@@ -1,10 +1,14 @@
 """Effectiveness evaluation: two-way fixed-effects difference-in-differences and event studies.
 
 Plain pandas in, frozen dataclasses out, so that the same calls work in the dashboard, in a
-notebook and in the tests. The estimation itself is done by linearmodels' ``PanelOLS`` (unit
-and period effects absorbed) for panels, and by statsmodels' least squares with unit and period
-dummies for repeated cross-sections, where a unit (a group) is observed more than once in a
-period and ``PanelOLS`` does not apply.
+notebook and in the tests. The estimation itself is done by :func:`within_fit`: least squares
+after the unit and period effects are removed by the exact two-way within transformation (the
+closed form y - ȳ_i - ȳ_t + ȳ for a balanced unweighted panel; otherwise unit demeaning and the
+period effects from their T × T normal equations, solved directly, not iterated), for panels
+and for repeated cross-sections (a unit, a group, observed more than once in a period) alike.
+It reproduces linearmodels' ``PanelOLS`` (unit and period effects absorbed) and statsmodels'
+dummy-variable least squares to rounding, in a fraction of their time; both stay available as
+the reference inside ``with reference_estimator():`` and the tests compare the two.
 
 Degrees-of-freedom conventions (the same in both paths):
 
@@ -17,23 +21,23 @@ Degrees-of-freedom conventions (the same in both paths):
   and period dummies) less the dummies of an effect nested within the clusters. With
   municipalities clustered on themselves (or on any grouping of them) K = k + T, which is Stata's
   ``xtreg, fe vce(cluster)`` with period dummies and ``reghdfe``'s convention. Inference uses
-  the t distribution with G - 1 degrees of freedom. linearmodels counts either all absorbed
-  effects or none of them (``count_effects``); we take its covariance with none counted
-  (``debiased=True, group_debias=True, count_effects=False``) and apply the remaining factor.
+  the t distribution with G - 1 degrees of freedom. (In the reference path linearmodels counts
+  either all absorbed effects or none of them (``count_effects``); we take its covariance with
+  none counted (``debiased=True, group_debias=True, count_effects=False``) and apply the
+  remaining factor.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
-from linearmodels import PanelOLS
-from scipy import stats
+from scipy import sparse, stats
 
 from catalogue import calendar
 
@@ -43,9 +47,12 @@ __all__ = [
     "EventStudyResult",
     "PreparedPanel",
     "PretrendTest",
+    "WithinFit",
     "estimate_did",
     "event_study",
     "prepare_panel",
+    "reference_estimator",
+    "within_fit",
 ]
 
 _MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -88,7 +95,8 @@ class DidResult:
     outcome : str
         Name of the outcome column.
     estimator : str
-        Which library did the estimation (``PanelOLS`` or statsmodels dummy-variable OLS).
+        What did the estimation: :data:`WITHIN_ESTIMATOR`, or in the reference path
+        (:func:`reference_estimator`) ``PanelOLS`` or statsmodels dummy-variable OLS.
     """
 
     estimate: float
@@ -423,12 +431,198 @@ def _clustered_k(k: int, units: np.ndarray, periods: np.ndarray, clusters: np.nd
     return big_k
 
 
+# --------------------------------------------------------------------------------------------
+# The exact two-way within estimator
+# --------------------------------------------------------------------------------------------
+
+_REFERENCE = False  # True inside ``reference_estimator()``: PanelOLS / statsmodels as before
+# linearmodels' test for a regressor absorbed by the effects (less than this share of its
+# norm left after the effects are removed, or after it is projected on the columns before it)
+_ABSORBED_TOL = 1e-5
+WITHIN_ESTIMATOR = "exact two-way within transformation (numpy)"
+
+
+@contextlib.contextmanager
+def reference_estimator() -> Iterator[None]:
+    """Estimate with the reference libraries inside the block: linearmodels' ``PanelOLS`` for
+    panels and statsmodels' dummy-variable OLS for repeated cross-sections, as before
+    :func:`within_fit` became the default. For tests and benchmarks: the switch is
+    module-wide (not per thread).
+    """
+    global _REFERENCE
+    previous = _REFERENCE
+    _REFERENCE = True
+    try:
+        yield
+    finally:
+        _REFERENCE = previous
+
+
+@dataclass(frozen=True)
+class WithinFit:
+    """The result of :func:`within_fit`.
+
+    ``params`` and ``cov`` are arrays in the order of the regressors; ``df_resid`` is
+    n - k - N - T + 1 (the residual degrees of freedom with every effect counted);
+    ``wald(idx)`` is the Wald χ² of H0: the coefficients at positions ``idx`` are zero, on
+    ``cov``.
+    """
+
+    params: np.ndarray
+    cov: np.ndarray
+    df_resid: int
+    n_clusters: int | None
+
+    def wald(self, idx: Sequence[int]) -> float:
+        """Wald χ² that the coefficients at ``idx`` are all zero."""
+        pick = np.asarray(idx, dtype=np.int64)
+        b = self.params[pick]
+        v = self.cov[np.ix_(pick, pick)]
+        return float(b @ np.linalg.solve(v, b))
+
+
+def _two_way_demean(
+    values: np.ndarray,
+    units: np.ndarray,
+    periods: np.ndarray,
+    weights: np.ndarray | None,
+    n_units: int,
+    n_periods: int,
+) -> np.ndarray:
+    """``values`` (n × m) less their (weighted) projection on unit and period dummies, exactly.
+
+    A balanced unweighted panel takes the closed form y - ȳ_i - ȳ_t + ȳ. Otherwise the unit
+    means are removed first and the period effects of the unit-demeaned data come from their
+    T × T normal equations (Frisch-Waugh-Lovell), solved once for every column: no iteration,
+    so the result is exact up to rounding for any pattern of missing cells and weights.
+    """
+    n = len(units)
+    rows = np.arange(n)
+    cell_count = np.bincount(units * n_periods + periods, minlength=n_units * n_periods)
+    if weights is None and (cell_count == 1).all():
+        unit_sum = sparse.csr_matrix((np.ones(n), (units, rows)), shape=(n_units, n))
+        period_sum = sparse.csr_matrix((np.ones(n), (periods, rows)), shape=(n_periods, n))
+        unit_mean = (unit_sum @ values) / n_periods
+        period_mean = (period_sum @ values) / n_units
+        grand = values.mean(axis=0)
+        return np.asarray(values - unit_mean[units] - period_mean[periods] + grand)
+    w = np.ones(n) if weights is None else weights
+    unit_w = sparse.csr_matrix((w, (units, rows)), shape=(n_units, n))
+    period_w = sparse.csr_matrix((w, (periods, rows)), shape=(n_periods, n))
+    w_unit = np.asarray(unit_w.sum(axis=1)).ravel()
+    w_period = np.asarray(period_w.sum(axis=1)).ravel()
+    within = values - ((unit_w @ values) / w_unit[:, None])[units]
+    # cells[i, t]: the weight of unit i in period t; the unit-demeaned period dummies' Gram
+    # matrix is diag(W_t) - cellsᵀ diag(1/W_i) cells
+    period_rows = sparse.csr_matrix((np.ones(n), (periods, rows)), shape=(n_periods, n))
+    cells = (unit_w @ period_rows.T).toarray()
+    gram = np.diag(w_period) - cells.T @ (cells / w_unit[:, None])
+    rhs = period_w @ within
+    effects = np.zeros((n_periods, values.shape[1]))
+    # The first period's effect is the reference (the rows of a connected design sum to zero)
+    try:
+        effects[1:] = np.linalg.solve(gram[1:, 1:], rhs[1:])
+    except np.linalg.LinAlgError:  # a disconnected design: any solution has the same fit
+        effects = np.linalg.lstsq(gram, rhs, rcond=None)[0]
+    unit_effect = (cells @ effects) / w_unit[:, None]
+    return np.asarray(within - effects[periods] + unit_effect[units])
+
+
+def _absorbed(x: np.ndarray, x_orig: np.ndarray) -> bool:
+    """True if a column of ``x`` (after the effects) keeps less than :data:`_ABSORBED_TOL` of
+    its original norm, alone or after the columns before it are projected out (as
+    linearmodels' ``check_absorbed``).
+    """
+    norms = np.linalg.norm(x_orig, axis=0)
+    if not (norms > 0).all():
+        return True
+    r = np.linalg.qr(x / norms, mode="r")
+    return bool((np.abs(np.diag(r)) < _ABSORBED_TOL).any())
+
+
+def within_fit(
+    y: np.ndarray,
+    x: np.ndarray,
+    units: np.ndarray,
+    periods: np.ndarray,
+    *,
+    weights: np.ndarray | None = None,
+    clusters: np.ndarray | None = None,
+    names: Sequence[str] | None = None,
+) -> WithinFit:
+    """Least squares of ``y`` on ``x`` with unit and period fixed effects, absorbed exactly.
+
+    Parameters
+    ----------
+    y : array (n,)
+        The outcome, without missing values.
+    x : array (n, k)
+        The regressors.
+    units, periods : array (n,)
+        Integer codes 0..N-1 and 0..T-1 of every observation's unit and period; a unit may
+        have several rows in a period (repeated cross-sections).
+    weights : array (n,), optional
+        Positive weights for weighted least squares.
+    clusters : array (n,), optional
+        Integer cluster codes for the CR1 cluster-robust covariance with the K convention of
+        the module docstring; None gives the conventional covariance with every absorbed
+        effect counted, s² = SSR / (n - k - N - T + 1).
+    names : sequence of str, optional
+        The regressors' names, for the error message.
+
+    Returns
+    -------
+    WithinFit
+        The same coefficients, covariance, residual degrees of freedom and Wald statistic as
+        linearmodels' ``PanelOLS`` (and the least-squares dummy-variable regression) with the
+        conventions of this module.
+
+    Raises
+    ------
+    EvaluationError
+        If a regressor is absorbed by the effects or collinear with the others after them.
+    """
+    y = np.asarray(y, dtype=np.float64)
+    x = np.asarray(x, dtype=np.float64)
+    n, k = x.shape
+    n_units = int(units.max()) + 1
+    n_periods = int(periods.max()) + 1
+    demeaned = _two_way_demean(np.column_stack([y, x]), units, periods, weights, n_units, n_periods)
+    root_w = np.ones(n) if weights is None else np.sqrt(weights)
+    wy = root_w * demeaned[:, 0]
+    wx = root_w[:, None] * demeaned[:, 1:]
+    if _absorbed(wx, root_w[:, None] * x):
+        shown = ", ".join(map(str, names if names is not None else range(k)))
+        raise EvaluationError(
+            f"the treatment regressor(s) are collinear with the unit and period effects: {shown}"
+        )
+    params = np.linalg.lstsq(wx, wy, rcond=None)[0]
+    resid = wy - wx @ params
+    bread = np.linalg.inv(wx.T @ wx)
+    df_resid = n - k - n_units - n_periods + 1
+    if clusters is None:
+        cov = bread * (float(resid @ resid) / df_resid)
+        return WithinFit(params, cov, df_resid, None)
+    n_clusters = int(clusters.max()) + 1
+    big_k = _clustered_k(k, units, periods, clusters)
+    if n - big_k <= 0:
+        raise EvaluationError("too few observations for the clustered covariance")
+    by_cluster = sparse.csr_matrix(
+        (np.ones(n), (clusters, np.arange(n))), shape=(n_clusters, n)
+    ) @ (wx * resid[:, None])
+    meat = by_cluster.T @ by_cluster
+    scale = n_clusters / (n_clusters - 1) * (n - 1) / (n - big_k)
+    return WithinFit(params, scale * (bread @ meat @ bread), df_resid, n_clusters)
+
+
 def _fit_twfe(clean: _Clean, regressors: pd.DataFrame) -> _Fit:
     """Regress the outcome on ``regressors`` with unit and period fixed effects."""
     data = clean.data
     units = pd.factorize(data["_u"], sort=True)[0]
     periods = pd.factorize(data["_p"], sort=True)[0]
     clusters = pd.factorize(data["_c"], sort=True)[0] if clean.clustered else None
+    if not _REFERENCE:
+        return _fit_within(clean, regressors, units, periods, clusters)
     panel = not pd.DataFrame({"u": units, "p": periods}).duplicated().any()
     n_obs = len(data)
     k = regressors.shape[1]
@@ -471,6 +665,43 @@ def _fit_twfe(clean: _Clean, regressors: pd.DataFrame) -> _Fit:
     )
 
 
+def _fit_within(
+    clean: _Clean,
+    regressors: pd.DataFrame,
+    units: np.ndarray,
+    periods: np.ndarray,
+    clusters: np.ndarray | None,
+) -> _Fit:
+    """:func:`within_fit` on the cleaned data, as a :class:`_Fit`."""
+    data = clean.data
+    names = [str(c) for c in regressors.columns]
+    fit = within_fit(
+        data["_y"].to_numpy(dtype=np.float64),
+        regressors.to_numpy(dtype=np.float64),
+        units,
+        periods,
+        weights=data["_w"].to_numpy(dtype=np.float64) if clean.weighted else None,
+        clusters=clusters,
+        names=names,
+    )
+    position = {name: i for i, name in enumerate(names)}
+
+    def wald(tested: Sequence[str]) -> float:
+        return fit.wald([position[name] for name in tested])
+
+    return _Fit(
+        params=pd.Series(fit.params, index=names),
+        cov=pd.DataFrame(fit.cov, index=names, columns=names),
+        df=fit.df_resid if fit.n_clusters is None else fit.n_clusters - 1,
+        n_obs=len(data),
+        n_units=int(units.max()) + 1,
+        n_periods=int(periods.max()) + 1,
+        n_clusters=fit.n_clusters,
+        estimator=WITHIN_ESTIMATOR,
+        wald=wald,
+    )
+
+
 _LibFit = tuple[pd.Series, pd.DataFrame, int, Callable[[list[str]], float], str]
 
 
@@ -482,6 +713,10 @@ def _fit_panelols(
     clusters: np.ndarray | None,
     weighted: bool,
 ) -> _LibFit:
+    # Imported here: only the reference path needs linearmodels (seconds to import)
+    from linearmodels import PanelOLS
+    from linearmodels.panel.utility import AbsorbingEffectError
+
     index = pd.MultiIndex.from_arrays([units, periods], names=["unit", "period"])
     y = pd.Series(data["_y"].to_numpy(), index=index, name="y")
     x = pd.DataFrame(regressors.to_numpy(dtype=np.float64), index=index, columns=regressors.columns)
@@ -513,8 +748,8 @@ def _fit_panelols(
                 auto_df=False,
                 count_effects=False,
             )
-    except ValueError as exc:  # AbsorbingEffectError is a ValueError
-        if "absorbed" in str(exc).lower():
+    except (AbsorbingEffectError, ValueError) as exc:  # not a ValueError in linearmodels 7
+        if isinstance(exc, AbsorbingEffectError) or "absorbed" in str(exc).lower():
             raise EvaluationError(
                 "the treatment regressor(s) are collinear with the unit and period effects: "
                 f"{', '.join(map(str, regressors.columns))}"
@@ -540,7 +775,10 @@ def _fit_dummies(
     weighted: bool,
 ) -> _LibFit:
     # Repeated cross-sections: a unit (group) has several rows per period, which PanelOLS does
-    # not accept, so the (few) group and period effects enter as dummies instead
+    # not accept, so the (few) group and period effects enter as dummies instead. Imported
+    # here: only the reference path needs statsmodels (seconds to import)
+    import statsmodels.formula.api as smf
+
     names = {f"x{i}": str(c) for i, c in enumerate(regressors.columns)}
     design = pd.DataFrame(regressors.to_numpy(dtype=np.float64), columns=list(names))
     design["y_"] = data["_y"].to_numpy()

@@ -59,7 +59,10 @@ start of R's Synth. Every placebo refits its own V, which is slower (seconds, no
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -69,6 +72,7 @@ from scipy import optimize
 
 __all__ = [
     "FIT_REASONS",
+    "PlaceboCache",
     "SynthError",
     "SyntheticControlResult",
     "WeightSolution",
@@ -601,6 +605,134 @@ def _ratio(post: float, pre: float, floor: float) -> float:
     return post / max(pre, floor)
 
 
+@dataclass(frozen=True)
+class _PlaceboFit:
+    """One donor's placebo: its gap and RMSPEs, and with a holdout the held-out fit's."""
+
+    gap: np.ndarray
+    pre_rmspe: float
+    post_rmspe: float
+    held: float  # RMSPE in the held-out periods of the fit on the training periods
+    held_post: float  # that fit's post-period RMSPE
+
+    def statistic(self, holdout: int, floor: float) -> tuple[float, float]:
+        """The RMSPE ratio and the RMSPE it divides by, as ``synthetic_control`` computes
+        them (the floor depends on the treated unit, so it is applied here).
+        """
+        if holdout:
+            return _ratio(self.held_post, self.held, floor), self.held
+        return _ratio(self.post_rmspe, self.pre_rmspe, floor), self.pre_rmspe
+
+
+def _placebos(
+    y: np.ndarray,
+    pre: np.ndarray,
+    train: np.ndarray,
+    hold: np.ndarray,
+    preds: np.ndarray | None,
+    v_maxiter: int,
+    holdout: int,
+    donors: list[Hashable],
+    periods: pd.Index,
+    cache: PlaceboCache | None,
+) -> tuple[_PlaceboFit, ...]:
+    """Every donor's placebo (columns 1.. of ``y``; column 0, the treated unit, is no donor),
+    from ``cache`` when it has this donor pool's.
+    """
+
+    def compute() -> tuple[_PlaceboFit, ...]:
+        post = ~pre
+        pool = np.arange(1, y.shape[1])
+        fits = []
+        for j in range(1, y.shape[1]):
+            others = pool[pool != j]
+            fit = _fit_one(y, j, others, pre, preds, v_maxiter)
+            held = held_post = float("nan")
+            if holdout:
+                gap = _fit_one(y, j, others, train, preds, v_maxiter).gap
+                held = float(np.sqrt(np.mean(gap[hold] ** 2)))
+                held_post = float(np.sqrt(np.mean(gap[post] ** 2)))
+            fit.gap.setflags(write=False)  # shared through the cache
+            fits.append(_PlaceboFit(fit.gap, fit.pre_rmspe, fit.post_rmspe, held, held_post))
+        return tuple(fits)
+
+    if cache is None:
+        return compute()
+    key = _placebo_key(
+        donors,
+        periods,
+        y[:, 1:],
+        None if preds is None else preds[:, 1:],
+        pre,
+        (holdout, v_maxiter),
+    )
+    return cache.fits(key, compute)
+
+
+class PlaceboCache:
+    """Placebo fits shared by synthetic controls that have the same donors.
+
+    A donor's placebo (the donor treated, the other donors as its donors) depends on the
+    donors' outcomes, the periods and the options, never on the treated unit: the per-area
+    synthetic controls of a study all draw on the same donor pool, so its placebos are fitted
+    once and reused. Entries are keyed on exactly those inputs (their bytes), so a reused fit
+    is the fit that would have been computed: the results are bit for bit the same. The
+    cache keeps the ``max_entries`` most recently used donor pools and is thread-safe.
+    """
+
+    def __init__(self, max_entries: int = 8) -> None:
+        self.max_entries = max_entries
+        self._fits: OrderedDict[bytes, tuple[_PlaceboFit, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def fits(
+        self, key: bytes, compute: Callable[[], tuple[_PlaceboFit, ...]]
+    ) -> tuple[_PlaceboFit, ...]:
+        """The placebo fits under ``key``, computed by ``compute`` when not kept."""
+        with self._lock:
+            found = self._fits.get(key)
+            if found is not None:
+                self._fits.move_to_end(key)
+                self.hits += 1
+                return found
+            self.misses += 1
+        fits = compute()
+        with self._lock:
+            self._fits[key] = fits
+            self._fits.move_to_end(key)
+            while len(self._fits) > self.max_entries:
+                self._fits.popitem(last=False)
+        return fits
+
+    def clear(self) -> None:
+        """Forget every kept fit."""
+        with self._lock:
+            self._fits.clear()
+
+
+def _placebo_key(
+    donors: list[Hashable],
+    periods: pd.Index,
+    y_donors: np.ndarray,
+    preds_donors: np.ndarray | None,
+    pre: np.ndarray,
+    options: tuple[int, int],
+) -> bytes:
+    """The digest of everything a donor pool's placebo fits depend on."""
+    digest = hashlib.blake2b(digest_size=32)
+    for part in (repr(donors), repr(list(periods)), repr(options), repr(y_donors.shape)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(np.ascontiguousarray(y_donors).tobytes())
+    digest.update(np.ascontiguousarray(pre).tobytes())
+    if preds_donors is not None:
+        digest.update(repr(preds_donors.shape).encode())
+        digest.update(np.ascontiguousarray(preds_donors).tobytes())
+    return digest.digest()
+
+
 def synthetic_control(
     frame: pd.DataFrame,
     *,
@@ -618,6 +750,7 @@ def synthetic_control(
     max_outside_share: float = 0.25,
     v_maxiter: int = 400,
     holdout: int = 0,
+    placebo_cache: PlaceboCache | None = None,
 ) -> SyntheticControlResult:
     """Synthetic control of ``treated_unit`` with placebo-in-space inference.
 
@@ -663,6 +796,10 @@ def synthetic_control(
         single municipalities: the in-sample fit absorbs the donors' noise, the post-period
         gap does not); the held-out ratio compares like with like. The estimate, the weights
         and the gaps always come from the fit on the whole pre-period.
+    placebo_cache : PlaceboCache, optional
+        Where to keep and find the placebo fits of this donor pool, so that synthetic
+        controls of other treated units against the same donors reuse them (with the same
+        results). None fits them here.
 
     Returns
     -------
@@ -753,11 +890,13 @@ def synthetic_control(
                 True,
             )
         ]
-        for j in range(1, len(units)):
-            others = np.array([i for i in pool if i != j])
-            fit = _fit_one(y, j, others, pre, preds, v_maxiter)
+
+        placebos = _placebos(
+            y, pre, train, hold, preds, v_maxiter, holdout, kept, wide.index, placebo_cache
+        )
+        for j, fit in enumerate(placebos, start=1):
             gaps[units[j]] = fit.gap
-            unit_ratio, held = statistic(j, others, fit)
+            unit_ratio, held = fit.statistic(holdout, floor)
             rows.append(
                 (
                     units[j],

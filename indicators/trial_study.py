@@ -795,6 +795,7 @@ def evaluate(
     lags: int = LAGS,
     k: int = 3,
     with_event_study: bool = True,
+    prepared: OutcomeData | None = None,
 ) -> Evaluation:
     """Evaluate the trials on one outcome against one comparison group.
 
@@ -832,6 +833,10 @@ def evaluate(
         Peers per trial municipality for ``matched``.
     with_event_study : bool
         Also estimate the event study and the pre-trend test (the slower part).
+    prepared : OutcomeData, optional
+        :func:`prepare_outcome` of ``obs``, ``municipalities`` and ``outcome``, made once and
+        reused by every evaluation of the same data (it also keeps the comparison groups);
+        None prepares it here.
 
     Returns
     -------
@@ -842,7 +847,7 @@ def evaluate(
     EvaluationError, ComparisonError
         When the data or the group cannot support the estimate; the message says why.
     """
-    ctx = prepare_outcome(obs, municipalities, outcome)
+    ctx = reuse_or_prepare(prepared, obs, municipalities, outcome)
     with _one_blas_thread():
         return _evaluate(
             ctx,
@@ -858,6 +863,17 @@ def evaluate(
             k=k,
             with_event_study=with_event_study,
         )
+
+
+def reuse_or_prepare(
+    prepared: OutcomeData | None, obs: pd.DataFrame, municipalities: pd.DataFrame, outcome: str
+) -> OutcomeData:
+    """``prepared`` when given (checked to be of ``outcome``), else :func:`prepare_outcome`."""
+    if prepared is None:
+        return prepare_outcome(obs, municipalities, outcome)
+    if prepared.outcome != outcome:
+        raise EvaluationError(f"the prepared data are of {prepared.outcome}, not of {outcome}")
+    return prepared
 
 
 @contextlib.contextmanager

@@ -68,7 +68,16 @@ if shortened:
 include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
 
 window = dict(outcome=outcome, start=start, end=end, include_unverified=include)
+# The results' slots, in page order. After a change of the choices they are emptied and say
+# "computing…" at once, so that no estimate of the old choices stays on screen meanwhile.
+pooled_slot, areas_slot = st.empty(), st.empty()
+shown = (url, *sorted(window.items()))
+if st.session_state.get("_evaluation_shown") != shown:
+    pooled_slot.info(t("evaluation.computing", lang), icon=":material/hourglass_empty:")
+    areas_slot.empty()
 try:
+    # The pooled estimates first: the headline and the event study are drawn before the
+    # per-area results are computed
     with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
         pooled = {kind: data.evaluation(url, comparison=kind, **window) for kind in COMPARISONS}
         areas = data.trial_areas(url)
@@ -85,19 +94,31 @@ try:
     )
     options = {**window, "comparison": comparison}
     result = pooled[comparison]
-    evaluation_sections.comparisons(rows, lead, lang, evaluation_sections.unit_of(outcome, lang))
-    evaluation_sections.headline(result, outcome, lang)
     key = (url, *sorted(options.items()))
-    evaluation_sections.event_study(result, outcome, lang, data_key=key)
+    if st.session_state.get("_evaluation_areas_shown") != (*shown, comparison):
+        areas_slot.info(t("evaluation.computing", lang), icon=":material/hourglass_empty:")
+    with pooled_slot.container():
+        evaluation_sections.comparisons(
+            rows, lead, lang, evaluation_sections.unit_of(outcome, lang)
+        )
+        evaluation_sections.headline(result, outcome, lang)
+        evaluation_sections.event_study(result, outcome, lang, data_key=key)
     # Pooled results are on screen while the per-area estimates are computed.
     with data.guarded(lang), st.spinner(t("evaluation.computing", lang)):
         study = data.area_study(url, **options)
-    evaluation_sections.per_area(study, result, areas, outcome, lang, data_key=key)
+    with areas_slot.container():
+        evaluation_sections.per_area(study, result, areas, outcome, lang, data_key=key)
+    st.session_state["_evaluation_shown"] = shown
+    st.session_state["_evaluation_areas_shown"] = (*shown, comparison)
 except (EvaluationError, ComparisonError) as error:
+    pooled_slot.empty()
+    areas_slot.empty()
     st.error(t("evaluation.failed", lang, reason=str(error)))
     st.stop()
 except Exception:  # any other estimation failure: a message, never a traceback
     logging.getLogger(__name__).exception("evaluation failed for %s", window)
+    pooled_slot.empty()
+    areas_slot.empty()
     st.error(t("evaluation.failed_unexpected", lang))
     st.stop()
 st.info(t("evaluation.services_missing", lang), icon=":material/info:")

@@ -225,3 +225,77 @@ def test_profile_and_evaluation_page_agree(
     assert metrics[t("area.p", lang)] == row[t("area.col.sc_p", lang)]
     did_text = " ".join(str(m.value) for m in profile_page.markdown)
     assert row[t("area.col.did", lang)].lstrip("−") in did_text
+
+
+def test_shared_placebo_fits_change_nothing(synthetic: dict, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The areas share their donors' placebo fits: the same numbers, bit for bit, as fitting
+    them for every area."""
+    import indicators.area_study as area_study_module
+    from indicators.synth import PlaceboCache
+
+    args = (synthetic["obs"], synthetic["municipalities"], synthetic["memberships"])
+    cache = PlaceboCache()
+    monkeypatch.setattr(area_study_module, "_PLACEBOS", cache)
+    shared = evaluate_areas(*args)
+    assert cache.misses == 1 and cache.hits == len(shared.areas) - 1
+    monkeypatch.setattr(area_study_module, "_PLACEBOS", None)
+    alone = evaluate_areas(*args)
+    pd.testing.assert_frame_equal(shared.table(), alone.table(), check_exact=True)
+    for area, evaluation in shared.areas.items():
+        other = alone.areas[area]
+        assert evaluation.sc is not None and other.sc is not None
+        pd.testing.assert_frame_equal(
+            evaluation.sc.placebo_stats, other.sc.placebo_stats, check_exact=True
+        )
+        pd.testing.assert_frame_equal(evaluation.placebo_gaps, other.placebo_gaps, check_exact=True)
+        pd.testing.assert_frame_equal(evaluation.series, other.series, check_exact=True)
+
+
+def _area_series_pivoting_every_unit(
+    panel: pd.DataFrame, weights: pd.DataFrame, units: pd.DataFrame, min_coverage: float = 0.9
+) -> pd.Series:
+    """area_series as it was before it read only the members' weights (for the test below)."""
+    months = sorted(panel["month"].unique())
+    rows = panel[panel["unit"].isin(units["unit_code"])]
+    w = weights.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
+    w = w.reindex(sorted(set(w.index) | set(months))).ffill().reindex(months)
+    values = rows.pivot_table(index="month", columns="unit", values="value", aggfunc="first")
+    values = values.reindex(index=months, columns=list(units["unit_code"]))
+    w = w.reindex(columns=values.columns)
+    member = pd.DataFrame(True, index=values.index, columns=values.columns)
+    for row in units.itertuples():
+        first = None if pd.isna(row.member_from) else str(row.member_from)[:7]
+        last = None if pd.isna(row.member_to) else str(row.member_to)[:7]
+        inside = pd.Series(True, index=values.index)
+        if first:
+            inside &= values.index >= first
+        if last:
+            inside &= values.index <= last
+        member[row.unit_code] = inside.to_numpy()
+    ok = member & values.notna() & w.notna() & (w > 0)
+    total = (values.where(ok) * w.where(ok)).sum(axis=1)
+    weight = w.where(ok).sum(axis=1)
+    covered = ok.sum(axis=1) >= min_coverage * member.sum(axis=1)
+    return (total / weight).where(covered & (weight > 0))
+
+
+def test_area_series_reads_only_the_members_weights(synthetic: dict) -> None:
+    """The members' weights alone give, bit for bit, the series every unit's weights gave."""
+    obs = synthetic["obs"]
+    panel = outcome_panel(obs, "unemployed_share_pct")[["unit", "month", "value"]]
+    lf = obs[obs["indicator"] == "labour_force"]
+    weights = lf.rename(columns={"area_code": "unit", "value": "weight"})[
+        ["unit", "month", "weight"]
+    ]
+    # A member without a weight for some months, and months only another unit has
+    gap = (weights["unit"] == "102") & weights["month"].between("2020-03", "2020-09")
+    extra = pd.DataFrame({"unit": "999", "month": ["2018-12", "2020-05"], "weight": [1.0, 2.0]})
+    weights = pd.concat([weights[~gap], extra], ignore_index=True)
+    members = synthetic["memberships"]
+    for area in ("S1", "S2", "S3"):
+        units = profile.area_units(members[members["area_id"] == area])
+        pd.testing.assert_series_equal(
+            area_series(panel, weights, units),
+            _area_series_pivoting_every_unit(panel, weights, units),
+            check_exact=True,
+        )

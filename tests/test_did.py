@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator
 
@@ -16,12 +17,15 @@ from hypothesis import strategies as st
 
 from i18n import LANGS, t
 from indicators.did import (
+    WITHIN_ESTIMATOR,
     DidResult,
     EvaluationError,
     EventStudyResult,
     estimate_did,
     event_study,
     prepare_panel,
+    reference_estimator,
+    within_fit,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -853,3 +857,163 @@ def test_full_size_evaluation_is_fast() -> None:
     assert res.n_obs == 309 * 70
     assert did_seconds < 0.75
     assert event_seconds < 2.0
+
+
+# --------------------------------------------------------------------------------------------
+# The exact within estimator against the reference libraries
+# --------------------------------------------------------------------------------------------
+
+
+def _both(call):  # type: ignore[no-untyped-def]
+    """``call()`` with the default estimator and with the reference (PanelOLS/statsmodels)."""
+    fast = call()
+    with reference_estimator():
+        reference = call()
+    return fast, reference
+
+
+def _assert_did_same(fast: DidResult, reference: DidResult) -> None:
+    for name in ("estimate", "std_error", "ci_low", "ci_high", "p_value", "t_stat"):
+        assert getattr(fast, name) == pytest.approx(getattr(reference, name), rel=1e-8, abs=1e-12)
+    for name in ("n_obs", "n_units", "n_periods", "n_clusters", "df", "n_dropped_missing"):
+        assert getattr(fast, name) == getattr(reference, name)
+    assert fast.estimator == WITHIN_ESTIMATOR
+    assert fast.estimator != reference.estimator
+
+
+def _unbalanced(frame: pd.DataFrame, n: int = 60, seed: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    return frame.drop(index=rng.choice(len(frame), n, replace=False)).reset_index(drop=True)
+
+
+_PANELS = {
+    "balanced": lambda: synthetic_panel(n_units=40, n_treated=12),
+    "unbalanced": lambda: _unbalanced(synthetic_panel(n_units=40, n_treated=12)),
+    "missing outcomes": lambda: synthetic_panel(n_units=30, n_treated=9).assign(
+        value=lambda f: f["value"].where(np.arange(len(f)) % 17 != 3)
+    ),
+}
+
+
+@pytest.mark.parametrize("panel", list(_PANELS))
+@pytest.mark.parametrize("cluster", [None, "unit", "region"])
+@pytest.mark.parametrize("weights", [None, "pop"])
+def test_within_fit_did_matches_panelols(
+    panel: str, cluster: str | None, weights: str | None
+) -> None:
+    frame = _PANELS[panel]()
+    fast, reference = _both(lambda: _did(frame, cluster=cluster, weights=weights))
+    _assert_did_same(fast, reference)
+    assert reference.estimator.startswith("linearmodels PanelOLS")
+
+
+@pytest.mark.parametrize("panel", list(_PANELS))
+@pytest.mark.parametrize("cluster", [None, "unit", "region"])
+@pytest.mark.parametrize("weights", [None, "pop"])
+def test_within_fit_event_study_matches_panelols(
+    panel: str, cluster: str | None, weights: str | None
+) -> None:
+    frame = _PANELS[panel]()
+    # Ten regions' clustered covariance has rank 9 at most: test fewer leads than that
+    window = 4 if cluster == "region" else 12
+
+    def run() -> EventStudyResult:
+        return event_study(
+            frame,
+            outcome="value",
+            unit="unit",
+            period="month",
+            treated="treated",
+            event_period="2021-03",
+            leads=window,
+            lags=window,
+            cluster=cluster,
+            weights=weights,
+        )
+
+    fast, reference = _both(run)
+    columns = ["estimate", "std_error", "ci_low", "ci_high", "p_value"]
+    np.testing.assert_allclose(
+        fast.table[columns].to_numpy(dtype=float),
+        reference.table[columns].to_numpy(dtype=float),
+        rtol=1e-8,
+        atol=1e-12,
+    )
+    assert fast.pretrend is not None and reference.pretrend is not None
+    assert fast.pretrend.statistic == pytest.approx(reference.pretrend.statistic, rel=1e-8)
+    assert fast.pretrend.chi2 == pytest.approx(reference.pretrend.chi2, rel=1e-8)
+    assert fast.pretrend.p_value == pytest.approx(reference.pretrend.p_value, rel=1e-8, abs=1e-14)
+    assert (fast.df, fast.n_obs, fast.n_clusters) == (
+        reference.df,
+        reference.n_obs,
+        reference.n_clusters,
+    )
+
+
+@pytest.mark.parametrize("cluster", [None, "region"])
+@pytest.mark.parametrize("weights", [None, "pop"])
+def test_within_fit_repeated_cross_sections_match_dummy_ols(
+    cluster: str | None, weights: str | None
+) -> None:
+    # Two rows per unit and month: the reference is statsmodels with unit and period dummies
+    base = synthetic_panel(n_units=16, n_treated=5, start="2020-09", end="2021-08")
+    rng = np.random.default_rng(11)
+    twice = pd.concat([base, base.assign(value=base["value"] + rng.normal(0, 1, len(base)))])
+    twice = _unbalanced(twice.reset_index(drop=True), n=25)
+    fast, reference = _both(lambda: _did(twice, cluster=cluster, weights=weights))
+    _assert_did_same(fast, reference)
+    assert reference.estimator.startswith("statsmodels")
+
+
+def test_within_fit_is_the_balanced_closed_form() -> None:
+    frame = synthetic_panel(n_units=10, n_treated=3, start="2020-10", end="2021-06")
+    units = pd.factorize(frame["unit"], sort=True)[0]
+    periods = pd.factorize(frame["month"], sort=True)[0]
+    x = (frame["treated"] * frame["post"]).to_numpy(dtype=float)[:, None]
+    y = frame["value"].to_numpy()
+    fit = within_fit(y, x, units, periods)
+    wide = frame.pivot(index="unit", columns="month", values="value")
+    dd = frame.assign(d=x[:, 0]).pivot(index="unit", columns="month", values="d")
+
+    def demean(m: pd.DataFrame) -> np.ndarray:
+        a = m.to_numpy()
+        return a - a.mean(axis=1, keepdims=True) - a.mean(axis=0, keepdims=True) + a.mean()
+
+    ey, ed = demean(wide).ravel(), demean(dd).ravel()
+    assert fit.params[0] == pytest.approx(float(ed @ ey / (ed @ ed)), rel=1e-12)
+    assert fit.df_resid == len(frame) - 1 - 10 - 9 + 1
+
+
+@pytest.mark.parametrize("reference", [False, True])
+def test_collinear_regressors_name_them(reference: bool) -> None:
+    from indicators.did import _Clean, _fit_twfe
+
+    frame = synthetic_panel(n_units=12, n_treated=4, start="2020-12", end="2021-06")
+    data = pd.DataFrame(
+        {
+            "_y": frame["value"],
+            "_u": frame["unit"],
+            "_p": frame["month"],
+            "_treated": frame["treated"],
+        }
+    )
+    exposure = (frame["treated"] * frame["post"]).to_numpy(dtype=float)
+    cases = {
+        "absorbed": pd.DataFrame({"treated_only": frame["treated"].to_numpy(dtype=float)}),
+        "collinear": pd.DataFrame({"a": exposure, "b": 2.0 * exposure}),
+    }
+    for regressors in cases.values():
+        names = ", ".join(regressors.columns)
+        context = reference_estimator() if reference else contextlib.nullcontext()
+        with context, pytest.raises(EvaluationError) as info:
+            _fit_twfe(_Clean(data, 0, False, False), regressors)
+        assert str(info.value) == (
+            f"the treatment regressor(s) are collinear with the unit and period effects: {names}"
+        )
+
+
+def test_reference_estimator_restores_the_default() -> None:
+    frame = synthetic_panel(n_units=12, n_treated=4, start="2020-12", end="2021-06")
+    with pytest.raises(RuntimeError), reference_estimator():
+        raise RuntimeError
+    assert _did(frame).estimator == WITHIN_ESTIMATOR

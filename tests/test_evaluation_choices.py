@@ -114,3 +114,25 @@ def test_per_vacancy_with_the_default_window_shows_estimates(
     assert expected in [i.value for i in at.info]
     assert not [w.value for w in at.warning if "2024-12" in str(w.value)]
     assert at.metric, "no estimate shown"
+
+
+def test_a_change_of_window_replaces_the_results(
+    real_sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a change the page ends with the new estimates, no "computing…" left over."""
+    monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.switch_page("pages/evaluation.py")
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    before = [m.value for m in at.metric]
+    shown = at.session_state["_evaluation_areas_shown"]
+    at.selectbox(key="from").set_value("2020-06").run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert t("evaluation.computing", "en") not in [i.value for i in at.info]
+    assert at.metric and [m.value for m in at.metric] != before
+    assert len(at.dataframe) >= 3  # the comparisons, the event study and the areas
+    assert at.session_state["_evaluation_areas_shown"] != shown
+    assert ("start", "2020-06") in at.session_state["_evaluation_shown"]

@@ -12,6 +12,7 @@ import pytest
 
 from indicators.synth import (
     FIT_REASONS,
+    PlaceboCache,
     SynthError,
     simplex_weights,
     synthetic_control,
@@ -375,3 +376,60 @@ def test_reproduces_the_proposition_99_synthetic_control() -> None:
     assert result.weights.reindex(theirs.index).to_numpy() == pytest.approx(
         theirs.to_numpy(), abs=1e-3
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Shared placebo fits
+# --------------------------------------------------------------------------------------------
+
+
+def _same_result(a: object, b: object) -> None:
+    """Every number of two synthetic-control results equal, bit for bit."""
+    for name in ("pre_rmspe", "post_rmspe", "ratio", "effect", "p_value", "n_placebo_units"):
+        assert getattr(a, name) == getattr(b, name), name
+    for name in ("weights", "synthetic", "gap"):
+        pd.testing.assert_series_equal(getattr(a, name), getattr(b, name), check_exact=True)
+    for name in ("placebo", "placebo_stats"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_exact=True)
+
+
+@pytest.mark.parametrize("holdout", [0, 6])
+@pytest.mark.parametrize("covariates", [False, True])
+def test_shared_placebo_fits_give_the_same_results(holdout: int, covariates: bool) -> None:
+    # Three treated units against the same donors: the donors' placebos are fitted once
+    frame, _ = factor_panel(n_donors=15)
+    base = frame[frame["unit"] != "T"]
+    treated = {
+        name: frame[frame["unit"] == "T"].assign(unit=name, y=lambda f, s=shift: f["y"] + s)
+        for name, shift in (("T", 0.0), ("U", 0.7), ("V", -0.4))
+    }
+    donors = sorted(base["unit"].unique())
+    cache = PlaceboCache()
+    for name, rows in treated.items():
+        panel = pd.concat([base, rows], ignore_index=True)
+        options: dict[str, object] = {"treated_unit": name, "donors": donors, "holdout": holdout}
+        if covariates:
+            pre = panel[panel["period"] < 24]
+            options["covariates"] = pre.groupby("unit")["y"].agg(["mean", "std"])
+            options["v_maxiter"] = 30
+        alone = fit(panel, **options)
+        shared = fit(panel, placebo_cache=cache, **options)
+        _same_result(alone, shared)
+    # With covariates the donors' scaled predictors depend on the treated unit: no sharing
+    assert (cache.misses, cache.hits) == ((3, 0) if covariates else (1, 2))
+
+
+def test_placebo_cache_keys_on_the_donors_data() -> None:
+    frame, _ = factor_panel(n_donors=10)
+    cache = PlaceboCache(max_entries=2)
+    first = fit(frame, placebo_cache=cache)
+    changed = frame.assign(y=np.where(frame["unit"] == "d03", frame["y"] + 1e-9, frame["y"]))
+    second = fit(changed, placebo_cache=cache)
+    assert (cache.misses, cache.hits) == (2, 0)
+    assert not first.placebo.equals(second.placebo)  # type: ignore[attr-defined]
+    _same_result(second, fit(changed))
+    fit(frame, placebo_cache=cache)
+    assert cache.hits == 1
+    fit(frame.assign(y=frame["y"] * 2), placebo_cache=cache)  # evicts the least recent
+    fit(changed, placebo_cache=cache)
+    assert (cache.misses, cache.hits) == (4, 1)

@@ -480,3 +480,25 @@ def test_exports_carry_their_specification(synthetic: dict[str, pd.DataFrame]) -
     en = specification(res, "en")
     assert "reference month February 2021" in en and "end points" in en
     assert "Outcome: Unemployed share of the labour force" in en
+
+
+def test_a_prepared_outcome_is_reused_with_the_same_results(
+    synthetic: dict[str, pd.DataFrame],
+) -> None:
+    from indicators.trial_study import prepare_outcome
+
+    ctx = prepare_outcome(synthetic["obs"], synthetic["municipalities"], "unemployed_share_pct")
+    for options in (
+        {},
+        {"comparison": "matched"},
+        {"window": ("2020-01", "2022-06"), "include_unverified": True},
+    ):
+        fresh = _run(synthetic, **options)
+        reused = _run(synthetic, prepared=ctx, **options)
+        assert reused.did == fresh.did
+        assert reused.event is not None and fresh.event is not None
+        pd.testing.assert_frame_equal(reused.event.table, fresh.event.table, check_exact=True)
+        assert reused.notes == fresh.notes and reused.flags == fresh.flags
+    assert ("matched", None, False, 3) in ctx._groups  # the matching is kept for reuse
+    with pytest.raises(EvaluationError, match="prepared data are of unemployed_share_pct"):
+        _run(synthetic, prepared=ctx, outcome="unemployed_per_vacancy")

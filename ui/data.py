@@ -21,6 +21,7 @@ from ui.style import DISMISS_JS, LAYOUT_CSS
 
 if TYPE_CHECKING:
     from indicators.area_study import AreaStudy
+    from indicators.trial_study import OutcomeData
     from indicators.views.area import AreaView
 
 # Keys carry the data version (ui.db.versioned), so a cached figure is never stale; the TTL
@@ -226,14 +227,23 @@ def _evaluation_inputs(url: str, outcome: str) -> tuple[pd.DataFrame, pd.DataFra
     return obs, municipalities(url), memberships(url)
 
 
+@st.cache_resource(ttl=TTL, show_spinner=False, max_entries=8)
+def outcome_data(url: str, *, outcome: str) -> OutcomeData:
+    """:func:`indicators.trial_study.prepare_outcome` once per data version and outcome: the
+    outcome's panel, shared (not copied) by every evaluation and area study of it, whatever
+    the window, comparison group or membership rule. It also keeps the comparison groups
+    (the matching) once made; nothing else in it changes after it is made."""
+    from indicators.trial_study import prepare_outcome
+
+    obs, munis, _members = _evaluation_inputs(url, outcome)
+    return prepare_outcome(obs, munis, outcome)
+
+
 @st.cache_data(ttl=TTL, show_spinner=False)
 def evaluation_last_month(url: str, *, outcome: str) -> str:
-    """Cached :func:`indicators.trial_study.last_supported_month`: the latest window end the
-    outcome's data support."""
-    from indicators.trial_study import last_supported_month
-
-    obs, _munis, _members = _evaluation_inputs(url, outcome)
-    return last_supported_month(obs, outcome)
+    """The latest window end the outcome's data support
+    (:func:`indicators.trial_study.last_supported_month`)."""
+    return outcome_data(url, outcome=outcome).last_month
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=64)
@@ -247,14 +257,16 @@ def evaluation(
     include_unverified: bool,
     area: str | None = None,
 ) -> Any:
-    """Cached :func:`indicators.trial_study.evaluate` (with the event study)."""
+    """Cached :func:`indicators.trial_study.evaluate` (with the event study), on the
+    outcome's panel prepared once (:func:`outcome_data`)."""
     from indicators.trial_study import evaluate
 
-    obs, munis, members = _evaluation_inputs(url, outcome)
+    ctx = outcome_data(url, outcome=outcome)
     return evaluate(
-        obs,
-        munis,
-        members,
+        ctx.obs,
+        ctx.municipalities,
+        memberships(url),
+        prepared=ctx,
         outcome=outcome,
         comparison=comparison,  # type: ignore[arg-type]
         window=(start, end),
@@ -271,12 +283,13 @@ def area_study(
     and placebo-inference DiD for one outcome, comparison and window."""
     from indicators.area_study import evaluate_areas
 
-    obs, munis, members = _evaluation_inputs(url, outcome)
+    ctx = outcome_data(url, outcome=outcome)
     groups = observations(url, indicators=(outcome,), level="municipality_group")
     return evaluate_areas(
-        obs,
-        munis,
-        members,
+        ctx.obs,
+        ctx.municipalities,
+        memberships(url),
+        prepared=ctx,
         outcome=outcome,
         comparison_kind=comparison,  # type: ignore[arg-type]
         window=(start, end),
@@ -342,12 +355,12 @@ def matched_peers(url: str, *, area: str, include_unverified: bool) -> tuple[str
     :func:`indicators.comparison.match_peers`); empty when the area cannot be matched."""
     from indicators.comparison import ComparisonError
     from indicators.did import EvaluationError
-    from indicators.trial_study import prepare_outcome
 
-    obs, munis, members = _evaluation_inputs(url, "unemployed_share_pct")
     try:
-        ctx = prepare_outcome(obs, munis, "unemployed_share_pct")
-        group = ctx.group("matched", members, area=area, include_unverified=include_unverified, k=3)
+        ctx = outcome_data(url, outcome="unemployed_share_pct")
+        group = ctx.group(
+            "matched", memberships(url), area=area, include_unverified=include_unverified, k=3
+        )
     except (ComparisonError, EvaluationError):
         return ()
     return tuple(group.control)

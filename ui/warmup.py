@@ -1,8 +1,9 @@
 """Fill the shared caches with the default views when a server starts.
 
-The costly figures (the overview's totals, the evaluation's 27 regressions, the first area
-profile) are kept in ``st.cache_data``, shared by every session. Without a warm-up the first
-visitor of each page after a start pays for them; with ``SEURANTA_WARMUP=1`` the first page
+The costly figures (the overview's totals, the evaluation's regressions and per-area
+estimates for both outcomes with and without the unverified members, the first area profile)
+are kept in ``st.cache_data``, shared by every session. Without a warm-up the first visitor
+of each page after a start pays for them; with ``SEURANTA_WARMUP=1`` the first page
 request starts one background thread that computes the default views, so later first visits
 find them ready. The thread goes over the same views again every :data:`INTERVAL` seconds:
 what is still cached costs a lookup; after a load (a new data version, see
@@ -108,8 +109,30 @@ def _profiles(url: str) -> None:
 
 
 def _evaluation(url: str) -> None:
+    from catalogue import calendar
+    from indicators.trial_study import OUTCOMES
     from ui import data
 
     # The three pooled evaluations (the page shows them side by side), then the per-area
-    # estimates for the group the page leads with
+    # estimates for the group the page leads with: the default view first (the profiles
+    # show its area study), then the page's other first views, each outcome at its default
+    # window with and without the unverified members
     data.default_area_study(url, include_unverified=False)
+    for outcome in OUTCOMES:
+        last = data.evaluation_last_month(url, outcome=outcome)
+        _starts, ends = calendar.evaluation_window_options(last)
+        if not ends:
+            continue
+        start, end = calendar.EVALUATION_WINDOW[0], min(calendar.EVALUATION_WINDOW[1], ends[-1])
+        for include in (False, True):
+            kind = data.lead_comparison(
+                url, outcome=outcome, start=start, end=end, include_unverified=include
+            )
+            data.area_study(
+                url,
+                outcome=outcome,
+                comparison=kind,
+                start=start,
+                end=end,
+                include_unverified=include,
+            )

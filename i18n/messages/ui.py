@@ -1001,7 +1001,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
     },
     "evaluation.method": {
         "fi": "**Menetelmä.** Kaksisuuntainen kiinteiden vaikutusten erotusten "
-        "erotus (linearmodels PanelOLS): kullakin kunnalla on oma tasonsa (kunnan "
+        "erotus (kiinteät vaikutukset poistetaan tarkalla kaksisuuntaisella "
+        "keskistyksellä, jonka tulokset ovat samat kuin linearmodels-kirjaston "
+        "PanelOLS-estimaattorin): kullakin kunnalla on oma tasonsa (kunnan "
         "kiinteä vaikutus) ja kullakin kuukaudella kaikille kunnille yhteinen "
         "tasonsa (kuukauden kiinteä vaikutus), ja vaikutus on kokeilu × jälkeen "
         "-termin kerroin (kokeilukunta ja kuukausi maaliskuusta 2021 alkaen). Arvio "
@@ -1087,7 +1089,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "poistavat sen vain siltä osin kuin se vaikutti molempiin ryhmiin samalla "
         "tavalla.",
         "sv": "**Metod.** Skillnad-i-skillnader med tvåvägs fasta effekter "
-        "(linearmodels PanelOLS): varje kommun har en egen nivå (fast kommuneffekt) "
+        "(de fasta effekterna tas bort med en exakt tvåvägs within-transformation, "
+        "med samma resultat som linearmodels PanelOLS): varje kommun har en egen "
+        "nivå (fast kommuneffekt) "
         "och varje månad en nivå som är gemensam för alla kommuner (fast "
         "månadseffekt), och effekten är koefficienten för termen försök × efter "
         "(försökskommun och månad från mars 2021). Skattningen jämför hur mycket "
@@ -1170,7 +1174,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "alla kommuner samtidigt; månadseffekterna fångar upp den bara i den mån den "
         "påverkade båda grupperna lika.",
         "en": "**Method.** Two-way fixed-effects difference in differences "
-        "(linearmodels PanelOLS): each municipality has its own level (municipality "
+        "(the fixed effects removed by an exact two-way within transformation, with "
+        "the same results as linearmodels' PanelOLS): each municipality has its own "
+        "level (municipality "
         "fixed effect), each month a level common to all municipalities (month fixed "
         "effect), and the effect is the coefficient of a trial × after term (a trial "
         "municipality in a month from March 2021 on). It compares how much the "

@@ -730,12 +730,10 @@ def _same_regions_note(municipalities: pd.DataFrame, treated: Sequence[str]) -> 
 
 def _incomplete_covariates(covariates: pd.DataFrame, candidates: list[str]) -> list[str]:
     """The candidates without a complete row of matching covariates, in candidate order."""
-    cov_codes = covariates.set_index("code")
-    return [
-        c
-        for c in candidates
-        if c not in cov_codes.index or cov_codes.loc[c, list(COVARIATES)].isna().any()
-    ]
+    # One reindex for all (a row of NaN for a code without covariates), not a .loc each
+    rows = covariates.drop_duplicates("code").set_index("code").reindex(candidates)
+    missing = rows[list(COVARIATES)].isna().any(axis=1).to_numpy()
+    return [c for c, gap in zip(candidates, missing, strict=True) if gap]
 
 
 def _matched_notes(

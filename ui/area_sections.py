@@ -77,12 +77,13 @@ def area_without_trial(view: AreaView, lang: str, *, title: str, data_key: Hasha
     assert table is not None
     with st.expander(t("chart.data_table", lang)):
         st.dataframe(table, hide_index=True, key="area_table")
-    export.downloads(
-        actual, table, title=f"{title}: {t('area.actual_title', lang)}", lang=lang, key="dl_sc"
-    )
-    export.downloads(
-        gap, table, title=f"{title}: {t('area.gap_title', lang)}", lang=lang, key="dl_gap"
-    )
+    # The profile's area study: the unemployment share, from its counts and published values
+    series = export.indicator_series(["unemployed_share_pct"], ("municipality",))
+    shown = ((actual, "area.actual_title", "dl_sc"), (gap, "area.gap_title", "dl_gap"))
+    for chart, part, key in shown:
+        export.downloads(
+            chart, table, title=f"{title}: {t(part, lang)}", lang=lang, key=key, series=series
+        )
     st.markdown(f"**{t('area.donors_title', lang)}**")
     st.dataframe(view.donors, hide_index=True, key="area_donors")
     _did_and_notes(view, lang)

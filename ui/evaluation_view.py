@@ -78,7 +78,11 @@ def event_study(result: Any, outcome: str, lang: str, *, data_key: Hashable) -> 
     chart = specs.cached_chart(
         ("event_study", data_key, lang),
         lambda: event_study_chart(
-            table, x_title=t("evaluation.event_x", lang), y_title=y_title, locale=vega_locale(lang)
+            table,
+            x_title=t("evaluation.event_x", lang),
+            y_title=y_title,
+            locale=vega_locale(lang),
+            labels=evaluation_view.event_labels(lang),
         ),
     )
     st.subheader(t("evaluation.event_title", lang))
@@ -93,6 +97,7 @@ def event_study(result: Any, outcome: str, lang: str, *, data_key: Hashable) -> 
         lang=lang,
         key="dl_event",
         specification=evaluation_view.specification(result, lang),
+        series=export.indicator_series([outcome], ("municipality",)),
     )
 
 
@@ -137,4 +142,11 @@ def per_area(
     specs.show(chart, key="forest_chart", alt=t("evaluation.areas_alt", lang, n=len(rows)))
     table = area_view.area_table(study, areas, lang)
     st.dataframe(table, hide_index=True, key="areas_table")
-    export.downloads(chart, table, title=t("area.table_title", lang), lang=lang, key="dl_areas")
+    export.downloads(
+        chart,
+        table,
+        title=t("area.table_title", lang),
+        lang=lang,
+        key="dl_areas",
+        series=export.indicator_series([outcome], ("municipality",)),
+    )

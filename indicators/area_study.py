@@ -73,11 +73,11 @@ class Calibration:
     """
 
     n_fake: int = 200
-    n_pool: int = 183
+    n_pool: int = 175  # the complete TE-office municipalities (Åland's left out)
     synthetic_control: float = 0.065
-    synthetic_control_in_sample: float = 0.375
-    did: float = 0.055
-    measured: str = "2026-12-03"
+    synthetic_control_in_sample: float = 0.345
+    did: float = 0.050
+    measured: str = "2026-12-07"
 
 
 CALIBRATION = Calibration()

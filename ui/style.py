@@ -8,6 +8,10 @@ which width it is for; ``tests/e2e`` look at the pages at 1024, 390 and 320 px, 
 
 from __future__ import annotations
 
+import json
+
+from i18n import LANGS, t
+
 LAYOUT_CSS = """
 <style>
 /* Headings: smaller on narrow screens, broken between syllables (the document's lang drives
@@ -42,6 +46,9 @@ h2, h3 { hyphens: auto; overflow-wrap: normal !important; word-break: normal !im
 /* Icons are ligature text ("arrow_forward") that Streamlit already hides from screen readers
    (aria-hidden); they stay out of copied text too. */
 [data-testid="stIconMaterial"] { user-select: none; }
+/* A collapsed sidebar (the default under 768 px) is only moved off the screen: its links stayed
+   tab stops that nobody could see (2.4.7, 2.4.3). Hidden, they leave the tab order. */
+[data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
 /* A visible focus ring on every control reached with the keyboard (2.4.7). */
 a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
 [tabindex]:focus-visible, input:focus-visible, textarea:focus-visible {
@@ -77,12 +84,27 @@ _DISMISS_SCRIPT = """
 # - charts: a chart's container carries its alt text (aria-label, role graphics-document); the
 #   SVG or canvas inside is hidden from screen readers, so a reader hears the alt text once
 #   rather than hundreds of unnamed marks (axe: "svg-img-alt" on Vega's empty mark groups).
+# - Streamlit's "Skip to main content" link, the first tab stop, is English on every page: it
+#   reads in the page's language (<html lang>, set by ui.data.set_document); the English
+#   toolbars of tables and charts are marked lang="en" (3.1.2) for screen readers.
+SKIP_LINK = json.dumps({lang: t("a11y.skip_link", lang) for lang in LANGS}, ensure_ascii=False)
 A11Y_JS = """
 <script>
 (() => {
   if (window.__seurantaA11y) return;
   window.__seurantaA11y = true;
+  const skipText = SKIP_LINK;
   const repair = () => {
+    const lang = document.documentElement.lang;
+    const skip = document.querySelector('[data-testid="stSkipToContent"]');
+    if (skip && skipText[lang] && skip.textContent !== skipText[lang]) {
+      skip.textContent = skipText[lang];
+    }
+    if (lang !== 'en') {
+      for (const bar of document.querySelectorAll('[data-testid="stElementToolbar"]')) {
+        if (bar.getAttribute('lang') !== 'en') bar.setAttribute('lang', 'en');
+      }
+    }
     for (const list of document.querySelectorAll('ul[data-testid="stSidebarNavItems"]')) {
       if (list.getAttribute('role') !== 'none') list.setAttribute('role', 'none');
       for (const section of list.children) {
@@ -112,7 +134,7 @@ A11Y_JS = """
   new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
 })();
 </script>
-"""
+""".replace("SKIP_LINK", SKIP_LINK)
 
 # ui/data.py installs LAYOUT_CSS + DISMISS_JS on every page: the accessibility repairs ride along
 DISMISS_JS = _DISMISS_SCRIPT + A11Y_JS

@@ -12,6 +12,12 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "sv": "Tillgänglighetsutlåtande",
         "en": "Accessibility statement",
     },
+    # Streamlit's "Skip to main content" link, translated by ui/style.py's script
+    "a11y.skip_link": {
+        "fi": "Siirry pääsisältöön",
+        "sv": "Hoppa till huvudinnehållet",
+        "en": "Skip to main content",
+    },
     "a11y.intro": {
         "fi": "Kuinka saavutettava Seuranta on, mitä siinä vielä on puutteita, miten se on "
         "testattu ja miten voit antaa palautetta.",
@@ -65,9 +71,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "nuolinäppäimillä, mutta ruudunlukijalla solu kerrallaan lukeminen voi olla "
         "hankalampaa kuin tavallisessa HTML-taulukossa (WCAG 1.3.1). Jokaisen taulukon voi "
         "ladata tiedostona.\n"
-        "- **Osa Streamlitin omista teksteistä on aina englanniksi**, esimerkiksi linkki "
-        "”Skip to main content” ja taulukoiden työkalujen nimet (WCAG 3.1.2). Sivun kieli "
-        "asetetaan sivun latauduttua.\n"
+        "- **Osa Streamlitin omista teksteistä on aina englanniksi**, esimerkiksi taulukoiden "
+        "ja kaavioiden työkalujen nimet; ne on merkitty englanninkielisiksi (WCAG 3.1.2). "
+        "Sivun kieli asetetaan vasta sivun latauduttua.\n"
         "- **Kuukausikatsauksen PDF-versiota ei ole tarkistettu** saavutettavuuden osalta. "
         "Sama sisältö on HTML-versiona ja palvelun sivulla.",
         "sv": "- **Diagram och kartor är bilder för en skärmläsare** (WCAG 1.1.1, 1.3.1). "
@@ -79,9 +85,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "- **Tabellerna ritas av Streamlits tabellkomponent.** De kan bläddras med "
         "piltangenterna, men att läsa dem cell för cell med skärmläsare kan vara svårare "
         "än i en vanlig HTML-tabell (WCAG 1.3.1). Varje tabell kan laddas ned som fil.\n"
-        "- **En del av Streamlits egna texter är alltid på engelska**, till exempel länken "
-        "”Skip to main content” och namnen på tabellernas verktyg (WCAG 3.1.2). Sidans språk "
-        "anges när sidan har laddats.\n"
+        "- **En del av Streamlits egna texter är alltid på engelska**, till exempel namnen "
+        "på tabellernas och diagrammens verktyg; de är märkta som engelska (WCAG 3.1.2). "
+        "Sidans språk anges först när sidan har laddats.\n"
         "- **PDF-versionen av månadsöversikten har inte granskats** med avseende på "
         "tillgänglighet. Samma innehåll finns i HTML-versionen och på tjänstens sida.",
         "en": "- **Charts and maps are images to a screen reader** (WCAG 1.1.1, 1.3.1). A "
@@ -94,9 +100,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "- **The tables are drawn by Streamlit's table component.** They can be browsed with "
         "the arrow keys, but reading them cell by cell with a screen reader may be harder "
         "than in a plain HTML table (WCAG 1.3.1). Every table can be downloaded as a file.\n"
-        "- **Some of Streamlit's own texts are always in English**, for example the link "
-        "“Skip to main content” and the names of the table tools (WCAG 3.1.2). The page's "
-        "language is set once the page has loaded.\n"
+        "- **Some of Streamlit's own texts are always in English**, for example the names of "
+        "the table and chart tools; they are marked as English (WCAG 3.1.2). The page's "
+        "language is set only once the page has loaded.\n"
         "- **The PDF version of the monthly brief has not been checked** for accessibility. "
         "The same content is in the HTML version and on the service's page.",
     },
@@ -114,8 +120,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "avattuina. Vakavia tai kriittisiä virheitä ei sallita.\n"
         "- **Näppäimistö:** ensimmäiset sarkainpysähdykset osuvat näkyviin säätimiin, joissa "
         "on näkyvä kohdistuksen korostus.\n"
-        "- **Ruudunlukijan teksti:** kuvakkeiden nimet (esim. ”arrow_forward”) eivät kuulu "
-        "luettavaan tekstiin, ja jokaisella kaaviolla on tekstivastine.\n"
+        "- **Ruudunlukijan teksti:** kuvakkeiden nimet (kuvakkeet ovat sivulla tekstiä, "
+        "jonka fontti piirtää kuvaksi) eivät kuulu luettavaan tekstiin, ja jokaisella "
+        "kaaviolla on tekstivastine.\n"
         "- **Asettelu** 1024, 390 ja 320 pikselin levyisenä: mitään ei leikata eikä sivu "
         "ole näyttöä leveämpi.\n\n"
         "Ei vielä testattu: ruudunlukijoilla (NVDA, JAWS, VoiceOver, TalkBack), "
@@ -129,8 +136,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "avsnitten öppna. Inga allvarliga eller kritiska fel tillåts.\n"
         "- **Tangentbord:** de första tabbstoppen hamnar på synliga kontroller med synlig "
         "fokusmarkering.\n"
-        "- **Skärmläsarens text:** ikonernas namn (t.ex. ”arrow_forward”) ingår inte i "
-        "texten som läses upp, och varje diagram har en textbeskrivning.\n"
+        "- **Skärmläsarens text:** ikonernas namn (ikonerna är text på sidan som typsnittet "
+        "ritar som bild) ingår inte i texten som läses upp, och varje diagram har en "
+        "textbeskrivning.\n"
         "- **Layout** i 1024, 390 och 320 pixlars bredd: inget skärs av och sidan är inte "
         "bredare än skärmen.\n\n"
         "Inte testat ännu: med skärmläsare (NVDA, JAWS, VoiceOver, TalkBack), med "
@@ -144,8 +152,9 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "open. No serious or critical violation is allowed.\n"
         "- **Keyboard:** the first tab stops land on visible controls with a visible focus "
         "indicator.\n"
-        "- **Screen reader text:** icon names (such as “arrow_forward”) are not part of the "
-        "text read out, and every chart has a text alternative.\n"
+        "- **Screen reader text:** icon names (the icons are text on the page that the font "
+        "draws as a picture) are not part of the text read out, and every chart has a text "
+        "alternative.\n"
         "- **Layout** at 1024, 390 and 320 pixels wide: nothing is cut and no page is wider "
         "than the screen.\n\n"
         "Not tested yet: with screen readers (NVDA, JAWS, VoiceOver, TalkBack), at 200–400 % "

@@ -123,8 +123,8 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "- **Ruudunlukijan teksti:** kuvakkeiden nimet (kuvakkeet ovat sivulla tekstiä, "
         "jonka fontti piirtää kuvaksi) eivät kuulu luettavaan tekstiin, ja jokaisella "
         "kaaviolla on tekstivastine.\n"
-        "- **Asettelu** 1024, 390 ja 320 pikselin levyisenä: mitään ei leikata eikä sivu "
-        "ole näyttöä leveämpi.\n\n"
+        "- **Asettelu:** yleiskuva 1024, 390 ja 320 pikselin ja vertailu 320 pikselin "
+        "levyisenä; mitään ei leikata eikä sivu ole näyttöä leveämpi.\n\n"
         "Ei vielä testattu: ruudunlukijoilla (NVDA, JAWS, VoiceOver, TalkBack), "
         "200–400 %:n suurennuksella muilla kuin yllä mainituilla leveyksillä eikä käyttäjien "
         "kanssa. Automaattinen testaus löytää vain osan saavutettavuuden ongelmista.",
@@ -139,8 +139,8 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "- **Skärmläsarens text:** ikonernas namn (ikonerna är text på sidan som typsnittet "
         "ritar som bild) ingår inte i texten som läses upp, och varje diagram har en "
         "textbeskrivning.\n"
-        "- **Layout** i 1024, 390 och 320 pixlars bredd: inget skärs av och sidan är inte "
-        "bredare än skärmen.\n\n"
+        "- **Layout:** översikten i 1024, 390 och 320 pixlars bredd och jämförelsen i 320 "
+        "pixlars bredd; inget skärs av och sidan är inte bredare än skärmen.\n\n"
         "Inte testat ännu: med skärmläsare (NVDA, JAWS, VoiceOver, TalkBack), med "
         "förstoring 200–400 % i andra bredder än de ovan och med användare. Automatiska "
         "tester hittar bara en del av tillgänglighetsproblemen.",
@@ -155,8 +155,8 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "- **Screen reader text:** icon names (the icons are text on the page that the font "
         "draws as a picture) are not part of the text read out, and every chart has a text "
         "alternative.\n"
-        "- **Layout** at 1024, 390 and 320 pixels wide: nothing is cut and no page is wider "
-        "than the screen.\n\n"
+        "- **Layout:** the overview at 1024, 390 and 320 pixels wide and the evaluation at "
+        "320 pixels; nothing is cut and no page is wider than the screen.\n\n"
         "Not tested yet: with screen readers (NVDA, JAWS, VoiceOver, TalkBack), at 200–400 % "
         "zoom at widths other than those above, and with users. Automated testing finds only "
         "some accessibility problems.",

@@ -40,8 +40,8 @@ h2, h3 { hyphens: auto; overflow-wrap: normal !important; word-break: normal !im
 /* Charts never wider than their column. */
 [data-testid="stVegaLiteChart"] { max-width: 100%; overflow-x: auto; }
 /* Accessibility (WCAG 2.1 AA). Captions: Streamlit fades the text colour to 60 % opacity
-   (#76797c on white, 4.37:1, under the 4.5:1 of 1.4.3); this grey has 6.4:1 on white and
-   5.9:1 on the sidebar's background. */
+   (#76797c on white, 4.37:1, under the 4.5:1 of 1.4.3); this grey has 6.3:1 on white and
+   5.8:1 on the sidebar's background. */
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5c6068 !important; }
 /* Icons are ligature text ("arrow_forward") that Streamlit already hides from screen readers
    (aria-hidden); they stay out of copied text too. */
@@ -49,9 +49,11 @@ h2, h3 { hyphens: auto; overflow-wrap: normal !important; word-break: normal !im
 /* A collapsed sidebar (the default under 768 px) is only moved off the screen: its links stayed
    tab stops that nobody could see (2.4.7, 2.4.3). Hidden, they leave the tab order. */
 [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
-/* A visible focus ring on every control reached with the keyboard (2.4.7). */
+/* A visible focus ring on every control reached with the keyboard (2.4.7); not on the main
+   area that the skip link focuses (tabindex -1). */
 a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
-[tabindex]:focus-visible, input:focus-visible, textarea:focus-visible {
+[tabindex]:not([tabindex="-1"]):focus-visible, input:focus-visible,
+textarea:focus-visible {
   outline: 2px solid #1f4e8c !important; outline-offset: 2px;
 }
 </style>

@@ -90,14 +90,39 @@ _DISMISS_SCRIPT = """
 #   reads in the page's language (<html lang>, set by ui.data.set_document); the English
 #   toolbars of tables and charts are marked lang="en" (3.1.2) for screen readers.
 SKIP_LINK = json.dumps({lang: t("a11y.skip_link", lang) for lang in LANGS}, ensure_ascii=False)
+# - the names (aria-label) Streamlit gives its own chrome, English only, in the page's language
+CHROME_KEYS = (
+    "sidebar",
+    "collapse_sidebar",
+    "expand_sidebar",
+    "app_pages",
+    "main_menu",
+    "link_to_heading",
+    "open",
+)
+CHROME_NAMES = json.dumps(
+    {
+        lang: {
+            t(f"a11y.chrome.{name}", "en"): t(f"a11y.chrome.{name}", lang) for name in CHROME_KEYS
+        }
+        for lang in LANGS
+    },
+    ensure_ascii=False,
+)
 A11Y_JS = """
 <script>
 (() => {
   if (window.__seurantaA11y) return;
   window.__seurantaA11y = true;
   const skipText = SKIP_LINK;
+  const chromeNames = CHROME_NAMES;
   const repair = () => {
     const lang = document.documentElement.lang;
+    const names = chromeNames[lang] || {};
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      const name = names[el.getAttribute('aria-label')];
+      if (name && !el.closest('.vega-embed')) el.setAttribute('aria-label', name);
+    }
     const skip = document.querySelector('[data-testid="stSkipToContent"]');
     if (skip && skipText[lang] && skip.textContent !== skipText[lang]) {
       skip.textContent = skipText[lang];
@@ -133,10 +158,12 @@ A11Y_JS = """
     requestAnimationFrame(() => { queued = false; repair(); });
   };
   repair();
-  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+  new MutationObserver(schedule).observe(document.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'],
+  });
 })();
 </script>
-""".replace("SKIP_LINK", SKIP_LINK)
+""".replace("SKIP_LINK", SKIP_LINK).replace("CHROME_NAMES", CHROME_NAMES)
 
 # ui/data.py installs LAYOUT_CSS + DISMISS_JS on every page: the accessibility repairs ride along
 DISMISS_JS = _DISMISS_SCRIPT + A11Y_JS

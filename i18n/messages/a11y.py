@@ -18,6 +18,27 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "sv": "Hoppa till huvudinnehållet",
         "en": "Skip to main content",
     },
+    # The names Streamlit gives its own controls (aria-label, in English only), read out in
+    # the page's language: translated by ui/style.py's script
+    "a11y.chrome.sidebar": {"fi": "Sivupalkki", "sv": "Sidofält", "en": "Sidebar"},
+    "a11y.chrome.collapse_sidebar": {
+        "fi": "Piilota sivupalkki",
+        "sv": "Dölj sidofältet",
+        "en": "Collapse sidebar",
+    },
+    "a11y.chrome.expand_sidebar": {
+        "fi": "Näytä sivupalkki",
+        "sv": "Visa sidofältet",
+        "en": "Expand sidebar",
+    },
+    "a11y.chrome.app_pages": {"fi": "Sivut", "sv": "Sidor", "en": "App pages"},
+    "a11y.chrome.main_menu": {"fi": "Päävalikko", "sv": "Huvudmeny", "en": "Main menu"},
+    "a11y.chrome.link_to_heading": {
+        "fi": "Linkki otsikkoon",
+        "sv": "Länk till rubriken",
+        "en": "Link to heading",
+    },
+    "a11y.chrome.open": {"fi": "Avaa", "sv": "Öppna", "en": "Open"},
     "a11y.intro": {
         "fi": "Kuinka saavutettava Seuranta on, mitä siinä vielä on puutteita, miten se on "
         "testattu ja miten voit antaa palautetta.",
@@ -72,8 +93,8 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "hankalampaa kuin tavallisessa HTML-taulukossa (WCAG 1.3.1). Jokaisen taulukon voi "
         "ladata tiedostona.\n"
         "- **Osa Streamlitin omista teksteistä on aina englanniksi**, esimerkiksi taulukoiden "
-        "ja kaavioiden työkalujen nimet; ne on merkitty englanninkielisiksi (WCAG 3.1.2). "
-        "Sivun kieli asetetaan vasta sivun latauduttua.\n"
+        "ja kaavioiden työkalujen nimet (merkitty englanninkielisiksi) ja ohjepainikkeiden "
+        "nimet (WCAG 3.1.2). Sivun kieli asetetaan vasta sivun latauduttua.\n"
         "- **Kuukausikatsauksen PDF-versiota ei ole tarkistettu** saavutettavuuden osalta. "
         "Sama sisältö on HTML-versiona ja palvelun sivulla.",
         "sv": "- **Diagram och kartor är bilder för en skärmläsare** (WCAG 1.1.1, 1.3.1). "
@@ -86,8 +107,8 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "piltangenterna, men att läsa dem cell för cell med skärmläsare kan vara svårare "
         "än i en vanlig HTML-tabell (WCAG 1.3.1). Varje tabell kan laddas ned som fil.\n"
         "- **En del av Streamlits egna texter är alltid på engelska**, till exempel namnen "
-        "på tabellernas och diagrammens verktyg; de är märkta som engelska (WCAG 3.1.2). "
-        "Sidans språk anges först när sidan har laddats.\n"
+        "på tabellernas och diagrammens verktyg (märkta som engelska) och på hjälpknapparna "
+        "(WCAG 3.1.2). Sidans språk anges först när sidan har laddats.\n"
         "- **PDF-versionen av månadsöversikten har inte granskats** med avseende på "
         "tillgänglighet. Samma innehåll finns i HTML-versionen och på tjänstens sida.",
         "en": "- **Charts and maps are images to a screen reader** (WCAG 1.1.1, 1.3.1). A "
@@ -101,8 +122,8 @@ MESSAGES: dict[str, dict[str, str] | dict[str, dict[str, str]]] = {
         "the arrow keys, but reading them cell by cell with a screen reader may be harder "
         "than in a plain HTML table (WCAG 1.3.1). Every table can be downloaded as a file.\n"
         "- **Some of Streamlit's own texts are always in English**, for example the names of "
-        "the table and chart tools; they are marked as English (WCAG 3.1.2). The page's "
-        "language is set only once the page has loaded.\n"
+        "the table and chart tools (marked as English) and of the help buttons (WCAG 3.1.2). "
+        "The page's language is set only once the page has loaded.\n"
         "- **The PDF version of the monthly brief has not been checked** for accessibility. "
         "The same content is in the HTML version and on the service's page.",
     },

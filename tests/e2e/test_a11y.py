@@ -29,6 +29,7 @@ from playwright.sync_api import Browser, Page
 
 from i18n import LANGS, t
 from tests.e2e.test_overview_browser import chart_drawn
+from ui.style import CHROME_KEYS
 
 pytestmark = pytest.mark.e2e
 
@@ -223,6 +224,14 @@ def test_page_at_1440_px(
     # The first tab stop, Streamlit's skip link, speaks the page's language
     skip = page.get_by_test_id("stSkipToContent")
     assert skip.text_content() == t("a11y.skip_link", lang)
+    # So do the names Streamlit gives its own controls ("Main menu", "Link to heading")
+    if lang != "en":
+        english = {t(f"a11y.chrome.{key}", "en") for key in CHROME_KEYS}
+        labels = page.evaluate(
+            "() => Array.from(document.querySelectorAll('[aria-label]'))"
+            ".map((el) => el.getAttribute('aria-label'))"
+        )
+        assert not english & set(labels), english & set(labels)
     open_expanders(page)
     assert page.evaluate("() => document.documentElement.lang") == lang
     check_axe(page, axe, where)

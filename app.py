@@ -23,6 +23,7 @@ SECTIONS = {
     ],
     "app.section.reference": [
         ("data_methods", "methods.title", ":material/menu_book:"),
+        ("accessibility", "a11y.title", ":material/accessibility_new:"),
     ],
 }
 

@@ -21,6 +21,7 @@ TITLES = {
     "data_methods": "methods.title",
     "evaluation": "evaluation.title",
     "brief": "brief.title",
+    "accessibility": "a11y.title",
 }
 
 

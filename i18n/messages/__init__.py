@@ -3,8 +3,9 @@
 One catalogue, kept in a few files by subject so that each stays readable: the pages and the
 application chrome (:mod:`i18n.messages.ui`), export files, disclosure control and units
 (:mod:`i18n.messages.files`), the evaluation's method notes and caveats
-(:mod:`i18n.messages.notes`), the area-level evaluation (:mod:`i18n.messages.area`) and the
-monthly brief (:mod:`i18n.messages.brief`).
+(:mod:`i18n.messages.notes`), the area-level evaluation (:mod:`i18n.messages.area`), the
+monthly brief (:mod:`i18n.messages.brief`) and the accessibility statement
+(:mod:`i18n.messages.a11y`).
 :data:`MESSAGES` merges them; a key may be defined once only.
 
 An entry maps each language to its text, with ``{placeholders}`` filled by :func:`i18n.t`.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from i18n.messages import area, brief, files, notes, ui
+from i18n.messages import a11y, area, brief, files, notes, ui
 
 Entry = dict[str, str] | dict[str, dict[str, str]]
 
@@ -35,5 +36,5 @@ def _merge(*parts: Mapping[str, Entry]) -> dict[str, Entry]:
 
 
 MESSAGES: dict[str, Entry] = _merge(
-    ui.MESSAGES, files.MESSAGES, notes.MESSAGES, area.MESSAGES, brief.MESSAGES
+    ui.MESSAGES, files.MESSAGES, notes.MESSAGES, area.MESSAGES, brief.MESSAGES, a11y.MESSAGES
 )

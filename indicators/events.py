@@ -14,13 +14,15 @@ def events_between(
     memberships: pd.DataFrame | None = None,
     *,
     through_trial: bool = True,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """Events whose month lies within ``start``…``end`` (``YYYY-MM``): ``day, month, key``.
 
     Membership changes (a member joining or leaving on a date other than the trial's start
     and end) are added as ``membership_change`` events when ``memberships`` is given. With
     ``through_trial`` a chart that begins before the trial's end marks the trial's start and
-    end even when its data stop earlier, so that where the data end is plain to see.
+    end even when its data stop earlier, so that where the data end is plain to see. With
+    ``lang`` each event has its ``label`` in that language too, which the charts draw.
     """
     if through_trial and start <= calendar.TRIAL_LAST_MONTH:
         end = max(end, calendar.TRIAL_LAST_MONTH)
@@ -33,4 +35,9 @@ def events_between(
                     rows.append((day, day[:7], "membership_change"))
     frame = pd.DataFrame(rows, columns=["day", "month", "key"]).drop_duplicates()
     inside = (frame["month"] >= start) & (frame["month"] <= end)
-    return frame[inside].sort_values("day").reset_index(drop=True)
+    frame = frame[inside].sort_values("day").reset_index(drop=True)
+    if lang is not None:
+        from i18n import t
+
+        frame["label"] = [t(f"chart.event.{k}", lang) for k in frame["key"]]
+    return frame

@@ -106,6 +106,24 @@ def test_chart_data_is_the_share_series(app) -> None:
     assert b"Trial municipalities" in data and b"Whole country" in data
 
 
+def test_every_chart_names_its_events_and_the_panels_have_room(app) -> None:
+    """Every chart's event marks carry their words (no "undefined" on the key indicators),
+    and a key-indicator panel is tall enough for its legend and a readable plot: Streamlit
+    fits the whole chart, legend included, into the spec's height."""
+    import json
+
+    at = app(lang="fi", month="2023-10")
+    charts = at.get("vega_lite_chart")
+    for chart in charts:
+        data = b"".join(d.data.data for d in chart.proto.datasets).decode("utf-8", "replace")
+        spec = json.dumps(json.loads(chart.proto.spec))
+        if '"temporal"' in spec:  # every time chart (not the map)
+            assert "Kokeilu alkaa" in data + spec and "undefined" not in data
+    panels = [json.loads(c.proto.spec) for c in charts[2:]]
+    assert len(panels) == len(summary.KEY_PANELS)
+    assert all(p["height"] >= 300 for p in panels)
+
+
 def test_delta_arrows_follow_the_sign_and_fewer_unemployed_is_green(app, golden: Golden) -> None:
     """The deltas are written with the typographic minus; the arrow and colour still follow
     the sign (May 2022: 3,410 fewer unemployed than in April nationally)."""

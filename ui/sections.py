@@ -95,7 +95,7 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
             x_title=t("chart.month", lang),
             series_title=t("chart.series", lang),
             series_order=list(labels.values()),
-            events=events_between(frame["month"].min(), frame["month"].max()),
+            events=events_between(frame["month"].min(), frame["month"].max(), lang=lang),
             locale=vega_locale(lang),
         )
 
@@ -143,8 +143,10 @@ def _panel_chart(rows: pd.DataFrame, title: str, lang: str) -> object:
         x_title=t("chart.month", lang),
         series_title=t("chart.series", lang),
         series_order=[label for label in labels if label in set(rows["series"])],
-        events=events_between(rows["month"].min(), rows["month"].max()),
-        height=190,
+        events=events_between(rows["month"].min(), rows["month"].max(), lang=lang),
+        # Streamlit fits the whole chart, legend included, into the height: 190 px of plot
+        # under a three-entry legend
+        height=300,
         locale=vega_locale(lang),
         y_axis_title=False,
     )
@@ -250,8 +252,7 @@ def share_chart(
     series = series.assign(series=series["key"].map(labels))
 
     def build() -> object:
-        events = events_between(series["month"].min(), series["month"].max())
-        events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+        events = events_between(series["month"].min(), series["month"].max(), lang=lang)
         return line_chart(
             series,
             y_title=t("overview.share", lang) + " (%)",
@@ -316,8 +317,7 @@ def profile_chart(
     from indicators.charts import line_chart
 
     frame = profile_view.keyed_series(series, lang, indicator=indicator)
-    events = events_between(frame["month"].min(), frame["month"].max(), area_members)
-    events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+    events = events_between(frame["month"].min(), frame["month"].max(), area_members, lang=lang)
     name = definitions.get(indicator).name(lang)
     st.subheader(t("profile.series_title", lang, indicator=name))
     chart = specs.cached_chart(

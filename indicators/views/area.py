@@ -175,8 +175,7 @@ def area_view(
         ],
         ignore_index=True,
     )
-    events = events_between(start, end)
-    events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+    events = events_between(start, end, lang=lang)
     if sc.fit == "good" and sc.p_value is not None:
         key = "area.verdict_clear" if evaluation.clear_gap else "area.verdict_unclear"
         verdict = tn(

@@ -204,8 +204,7 @@ def share_chart(
 
     labels = share_labels(lang)
     series = shares[["month", "key", "value"]].assign(series=shares["key"].map(labels))
-    events = events_between(series["month"].min(), series["month"].max())
-    events = events.assign(label=events["key"].map(lambda k: t(f"chart.event.{k}", lang)))
+    events = events_between(series["month"].min(), series["month"].max(), lang=lang)
     return line_chart(
         series[["month", "series", "value"]],
         y_title=t("overview.share", lang) + " (%)",

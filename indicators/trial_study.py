@@ -347,34 +347,44 @@ def _months_between(start: str, end: str) -> int:
     return int((pd.Period(end, freq="M") - pd.Period(start, freq="M")).n)
 
 
+@dataclass(frozen=True)
+class _Options:
+    """The choices of :func:`evaluate` that every evaluation of :func:`evaluate_all` shares."""
+
+    window: tuple[str | None, str | None]
+    include_unverified: bool
+    cluster: Cluster | None
+    weights: Literal["labour_force"] | None
+    leads: int
+    lags: int
+    k: int
+    with_event_study: bool
+
+
 def _evaluate(
     ctx: OutcomeData,
     memberships: pd.DataFrame,
-    *,
     comparison_kind: ComparisonKind,
-    window: tuple[str | None, str | None],
     area: str | None,
-    include_unverified: bool,
-    cluster: Cluster | None,
-    weights: Literal["labour_force"] | None,
-    leads: int,
-    lags: int,
-    k: int,
-    with_event_study: bool,
+    options: _Options,
 ) -> Evaluation:
     """One evaluation on a prepared outcome (see :func:`evaluate` for the arguments)."""
-    _check_options(cluster, weights)
+    _check_options(options.cluster, options.weights)
     group = ctx.group(
-        comparison_kind, memberships, area=area, include_unverified=include_unverified, k=k
+        comparison_kind,
+        memberships,
+        area=area,
+        include_unverified=options.include_unverified,
+        k=options.k,
     )
-    start, end, notes, requested_end = _window(ctx, window)
+    start, end, notes, requested_end = _window(ctx, options.window)
     units = set(group.treated) | set(group.control)
     panel = ctx.panel[ctx.panel["unit"].isin(units)]
     panel = panel[(panel["month"] >= start) & (panel["month"] <= end)]
     panel = _contrasted_months(panel, set(group.treated), notes)
     columns = ["unit", "month", "value"]
     weight_column: str | None = None
-    if weights == "labour_force":
+    if options.weights == "labour_force":
         panel = panel.assign(weight=panel["unit"].map(_labour_force_weights(ctx, start)))
         columns.append("weight")
         weight_column = "weight"
@@ -388,7 +398,7 @@ def _evaluate(
         outcome="value",
         weight=weight_column,
     )
-    frame, cluster_column = _with_cluster(ctx, prepared.frame, cluster)
+    frame, cluster_column = _with_cluster(ctx, prepared.frame, options.cluster)
     did = estimate_did(
         frame,
         outcome="value",
@@ -400,12 +410,12 @@ def _evaluate(
         weights=weight_column,
     )
     event: EventStudyResult | None = None
-    if with_event_study:
+    if options.with_event_study:
         event = _event_study(
             frame,
             prepared.window,
-            leads=leads,
-            lags=lags,
+            leads=options.leads,
+            lags=options.lags,
             cluster_column=cluster_column,
             weight_column=weight_column,
         )
@@ -435,14 +445,14 @@ def _evaluate(
             merged_here=merged_here,
             published=bool(panel["published"].any()),
             n_treated=n_treated,
-            cluster=cluster,
-            weights=weights,
+            cluster=options.cluster,
+            weights=options.weights,
         )
     )
     flags = _flags(
         group,
         n_treated=n_treated,
-        cluster=cluster,
+        cluster=options.cluster,
         pretrend_undefined=pretrend_undefined,
     )
     return Evaluation(
@@ -459,8 +469,8 @@ def _evaluate(
         dropped=dropped,
         notes=tuple(notes),
         flags=tuple(flags),
-        cluster=cluster,
-        weights=weights,
+        cluster=options.cluster,
+        weights=options.weights,
         requested_end=requested_end,
     )
 
@@ -585,14 +595,25 @@ def _flags(
     pretrend_undefined: Message | None,
 ) -> list[Message]:
     """The short warnings of an evaluation's table row (keys ``flag.*``)."""
-    flags: list[Message] = []
-    if cluster is not None and n_treated < FEW_TREATED:
-        flags.append(Message("flag.few_treated", {"n": n_treated}, count="n"))
-    if len(group.control) < FEW_CONTROLS:
-        flags.append(Message("flag.few_controls", {"n": len(group.control)}, count="n"))
+    flags = _size_warnings(
+        ("flag.few_treated", "flag.few_controls"), group, n_treated=n_treated, cluster=cluster
+    )
     if pretrend_undefined is not None:
         flags.append(Message("flag.pretrend_undefined"))
     return flags
+
+
+def _size_warnings(
+    keys: tuple[str, str], group: ComparisonGroup, *, n_treated: int, cluster: str | None
+) -> list[Message]:
+    """The group-size warnings that apply, as the messages ``keys`` (a flag's or a note's)."""
+    few_treated, few_controls = keys
+    warnings: list[Message] = []
+    if cluster is not None and n_treated < FEW_TREATED:
+        warnings.append(Message(few_treated, {"n": n_treated}, count="n"))
+    if len(group.control) < FEW_CONTROLS:
+        warnings.append(Message(few_controls, {"n": len(group.control)}, count="n"))
+    return warnings
 
 
 def _contrasted_months(
@@ -759,11 +780,9 @@ def _design_notes(
     weights: str | None,
 ) -> list[Message]:
     """The caveats of the design: group sizes, matching, weighting and rows without a value."""
-    notes: list[Message] = []
-    if cluster is not None and n_treated < FEW_TREATED:
-        notes.append(Message("note.few_treated", {"n": n_treated}, count="n"))
-    if len(group.control) < FEW_CONTROLS:
-        notes.append(Message("note.few_controls", {"n": len(group.control)}, count="n"))
+    notes = _size_warnings(
+        ("note.few_treated", "note.few_controls"), group, n_treated=n_treated, cluster=cluster
+    )
     if group.kind == "matched":
         notes.append(Message("note.matched_pretrend"))
     if weights == "labour_force":
@@ -848,21 +867,11 @@ def evaluate(
         When the data or the group cannot support the estimate; the message says why.
     """
     ctx = reuse_or_prepare(prepared, obs, municipalities, outcome)
+    options = _Options(
+        window, include_unverified, cluster, weights, leads, lags, k, with_event_study
+    )
     with _one_blas_thread():
-        return _evaluate(
-            ctx,
-            memberships,
-            comparison_kind=comparison,
-            window=window,
-            area=area,
-            include_unverified=include_unverified,
-            cluster=cluster,
-            weights=weights,
-            leads=leads,
-            lags=lags,
-            k=k,
-            with_event_study=with_event_study,
-        )
+        return _evaluate(ctx, memberships, comparison, area, options)
 
 
 def reuse_or_prepare(
@@ -932,26 +941,16 @@ def evaluate_all(
     area_list: list[str | None] = [None] if pooled else []
     area_list += list(areas) if areas is not None else list(comparison.trial_area_ids(memberships))
     rows: list[dict[str, Any]] = []
+    options = _Options(
+        window, include_unverified, cluster, weights, leads, lags, k, with_event_study
+    )
     with _one_blas_thread():
         for outcome in outcomes:
             ctx = prepare_outcome(obs, municipalities, outcome)
             for kind in comparisons:
                 for area in area_list:
                     try:
-                        result = _evaluate(
-                            ctx,
-                            memberships,
-                            comparison_kind=kind,
-                            window=window,
-                            area=area,
-                            include_unverified=include_unverified,
-                            cluster=cluster,
-                            weights=weights,
-                            leads=leads,
-                            lags=lags,
-                            k=k,
-                            with_event_study=with_event_study,
-                        )
+                        result = _evaluate(ctx, memberships, kind, area, options)
                     except (EvaluationError, ComparisonError) as exc:
                         rows.append(_failed_row(outcome, kind, area, str(exc)))
                         continue

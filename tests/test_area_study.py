@@ -15,13 +15,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access import queries
-from data_access.engine import make_engine
 from i18n import LANGS, t
 from indicators import aggregation, profile
 from indicators.area_study import area_series, evaluate_areas
-from indicators.trial_study import outcome_panel, required_indicators
+from indicators.trial_study import outcome_panel
 from indicators.views.area import area_table, area_view
+from tests.conftest import real_frames
 from tests.panels import count_rows
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -134,24 +133,7 @@ def test_the_views_render_in_every_language(synthetic: dict) -> None:
 
 @pytest.fixture(scope="module")
 def real(real_sqlite_url: str) -> dict[str, pd.DataFrame]:
-    engine = make_engine(real_sqlite_url)
-    try:
-        return {
-            "obs": queries.observations(
-                engine,
-                indicators=required_indicators("unemployed_share_pct"),
-                level="municipality",
-                since="2016-01",
-            ),
-            "groups": queries.observations(
-                engine, indicators=["unemployed_share_pct"], level="municipality_group"
-            ),
-            "group_members": queries.group_members(engine),
-            "municipalities": queries.municipalities(engine),
-            "memberships": queries.memberships(engine),
-        }
-    finally:
-        engine.dispose()
+    return real_frames(real_sqlite_url, since="2016-01", area_groups=True)
 
 
 def test_area_series_is_the_ratio_of_sums(real: dict) -> None:

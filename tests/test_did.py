@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -34,17 +33,7 @@ from indicators.did import (
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _single_threaded_blas() -> Iterator[None]:
-    # A multi-threaded BLAS spins on the small regressions here and makes the run slow and
-    # erratic on a two-core machine; the results do not depend on it
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # a transitive dependency only: the tests run without it
-        yield
-        return
-    with threadpool_limits(1):
-        yield
+pytestmark = pytest.mark.usefixtures("single_blas_thread")
 
 
 @pytest.fixture(scope="module")

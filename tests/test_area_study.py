@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from i18n import LANGS, t
-from indicators import aggregation, profile
+from indicators import aggregation, area_study, profile
 from indicators.area_study import area_series, evaluate_areas
 from indicators.trial_study import outcome_panel
 from indicators.views.area import area_table, area_view
@@ -233,35 +233,9 @@ def test_shared_placebo_fits_change_nothing(synthetic: dict, monkeypatch) -> Non
         pd.testing.assert_frame_equal(evaluation.series, other.series, check_exact=True)
 
 
-def _area_series_pivoting_every_unit(
-    panel: pd.DataFrame, weights: pd.DataFrame, units: pd.DataFrame, min_coverage: float = 0.9
-) -> pd.Series:
-    """area_series as it was before it read only the members' weights (for the test below)."""
-    months = sorted(panel["month"].unique())
-    rows = panel[panel["unit"].isin(units["unit_code"])]
-    w = weights.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
-    w = w.reindex(sorted(set(w.index) | set(months))).ffill().reindex(months)
-    values = rows.pivot_table(index="month", columns="unit", values="value", aggfunc="first")
-    values = values.reindex(index=months, columns=list(units["unit_code"]))
-    w = w.reindex(columns=values.columns)
-    member = pd.DataFrame(True, index=values.index, columns=values.columns)
-    for row in units.itertuples():
-        first = None if pd.isna(row.member_from) else str(row.member_from)[:7]
-        last = None if pd.isna(row.member_to) else str(row.member_to)[:7]
-        inside = pd.Series(True, index=values.index)
-        if first:
-            inside &= values.index >= first
-        if last:
-            inside &= values.index <= last
-        member[row.unit_code] = inside.to_numpy()
-    ok = member & values.notna() & w.notna() & (w > 0)
-    total = (values.where(ok) * w.where(ok)).sum(axis=1)
-    weight = w.where(ok).sum(axis=1)
-    covered = ok.sum(axis=1) >= min_coverage * member.sum(axis=1)
-    return (total / weight).where(covered & (weight > 0))
-
-
-def test_area_series_reads_only_the_members_weights(synthetic: dict) -> None:
+def test_area_series_reads_only_the_members_weights(
+    synthetic: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The members' weights alone give, bit for bit, the series every unit's weights gave."""
     obs = synthetic["obs"]
     panel = outcome_panel(obs, "unemployed_share_pct")[["unit", "month", "value"]]
@@ -274,10 +248,16 @@ def test_area_series_reads_only_the_members_weights(synthetic: dict) -> None:
     extra = pd.DataFrame({"unit": "999", "month": ["2018-12", "2020-05"], "weight": [1.0, 2.0]})
     weights = pd.concat([weights[~gap], extra], ignore_index=True)
     members = synthetic["memberships"]
+    by_month = area_study._weights_by_month
+
+    def every_units_weights(_mine: pd.DataFrame, months: list[str]) -> pd.DataFrame:
+        # area_series as it was: pivoting every unit's weights, not only the members'
+        return by_month(weights, months)
+
     for area in ("S1", "S2", "S3"):
         units = profile.area_units(members[members["area_id"] == area])
-        pd.testing.assert_series_equal(
-            area_series(panel, weights, units),
-            _area_series_pivoting_every_unit(panel, weights, units),
-            check_exact=True,
-        )
+        members_only = area_series(panel, weights, units)
+        with monkeypatch.context() as patch:
+            patch.setattr(area_study, "_weights_by_month", every_units_weights)
+            every_unit = area_series(panel, weights, units)
+        pd.testing.assert_series_equal(members_only, every_unit, check_exact=True)

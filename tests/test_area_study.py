@@ -8,22 +8,19 @@ profile and the evaluation page show the same numbers.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from i18n import LANGS, t
 from indicators import aggregation, area_study, profile
 from indicators.area_study import area_series, evaluate_areas
 from indicators.trial_study import outcome_panel
 from indicators.views.area import area_table, area_view
-from tests.conftest import real_frames
+from tests.conftest import real_frames, run_app
 from tests.panels import count_rows
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EFFECT = -1.5
 
 
@@ -187,18 +184,11 @@ def test_profile_and_evaluation_page_agree(
 ) -> None:
     """The same area, outcome and window give the same numbers on both pages."""
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
-    page = AppTest.from_file(APP, default_timeout=300)
-    page.switch_page("pages/evaluation.py")
-    page.query_params["lang"] = lang
-    page.run()
+    page = run_app("evaluation", timeout=300, lang=lang)
     assert not page.exception, page.exception
     table = next(d.value for d in page.dataframe if t("area.col.sc", lang) in d.value.columns)
     row = table[table[t("area.col.area", lang)].str.endswith("(A03)")].iloc[0]
-    profile_page = AppTest.from_file(APP, default_timeout=300)
-    profile_page.switch_page("pages/area_profile.py")
-    profile_page.query_params["lang"] = lang
-    profile_page.query_params["area"] = "A03"
-    profile_page.run()
+    profile_page = run_app("area_profile", timeout=300, lang=lang, area="A03")
     assert not profile_page.exception, profile_page.exception
     metrics = {m.label: m.value for m in profile_page.metric}
     effect = row[t("area.col.sc", lang)]

@@ -6,7 +6,7 @@ import contextlib
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 import numpy as np
 import pandas as pd
@@ -347,6 +347,18 @@ def _months_between(start: str, end: str) -> int:
     return int((pd.Period(end, freq="M") - pd.Period(start, freq="M")).n)
 
 
+class _PanelColumns(TypedDict):
+    outcome: str
+    unit: str
+    period: str
+    treated: str
+
+
+# The columns of the frame prepare_panel makes of the outcome panel, by their role in the
+# estimators
+_PANEL_COLUMNS = _PanelColumns(outcome="value", unit="unit", period="month", treated="treated")
+
+
 @dataclass(frozen=True)
 class _Options:
     """The choices of :func:`evaluate` that every evaluation of :func:`evaluate_all` shares."""
@@ -400,14 +412,7 @@ def _evaluate(
     )
     frame, cluster_column = _with_cluster(ctx, prepared.frame, options.cluster)
     did = estimate_did(
-        frame,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
-        post="post",
-        cluster=cluster_column,
-        weights=weight_column,
+        frame, **_PANEL_COLUMNS, post="post", cluster=cluster_column, weights=weight_column
     )
     event: EventStudyResult | None = None
     if options.with_event_study:
@@ -518,10 +523,7 @@ def _event_study(
     first, last = window
     return event_study(
         frame,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
+        **_PANEL_COLUMNS,
         event_period=EVENT_MONTH,
         leads=max(1, min(leads, _months_between(first, EVENT_MONTH))),
         lags=max(0, min(lags, _months_between(EVENT_MONTH, last))),
@@ -595,12 +597,16 @@ def _flags(
     pretrend_undefined: Message | None,
 ) -> list[Message]:
     """The short warnings of an evaluation's table row (keys ``flag.*``)."""
-    flags = _size_warnings(
-        ("flag.few_treated", "flag.few_controls"), group, n_treated=n_treated, cluster=cluster
-    )
+    flags = _size_warnings(_SIZE_FLAGS, group, n_treated=n_treated, cluster=cluster)
     if pretrend_undefined is not None:
         flags.append(Message("flag.pretrend_undefined"))
     return flags
+
+
+# The group-size warnings (too few trial municipalities to cluster on, too few controls), as
+# the flags of a table row and as notes
+_SIZE_FLAGS = ("flag.few_treated", "flag.few_controls")
+_SIZE_NOTES = ("note.few_treated", "note.few_controls")
 
 
 def _size_warnings(
@@ -780,9 +786,7 @@ def _design_notes(
     weights: str | None,
 ) -> list[Message]:
     """The caveats of the design: group sizes, matching, weighting and rows without a value."""
-    notes = _size_warnings(
-        ("note.few_treated", "note.few_controls"), group, n_treated=n_treated, cluster=cluster
-    )
+    notes = _size_warnings(_SIZE_NOTES, group, n_treated=n_treated, cluster=cluster)
     if group.kind == "matched":
         notes.append(Message("note.matched_pretrend"))
     if weights == "labour_force":

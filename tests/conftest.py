@@ -340,3 +340,24 @@ def real_frames(url: str, *, since: str, area_groups: bool = False) -> dict[str,
         return frames
     finally:
         engine.dispose()
+
+
+def synthetic_municipalities(
+    n: int, *, name_en: str = "Municipality", offices: bool = True
+) -> pd.DataFrame:
+    """SYNTHETIC municipalities ``100``, ``101``, … (``n`` of them, a multiple of four): names,
+    four regions in turn (with ``offices``, also their subregions and ELY centres) and the
+    urban/rural classes urban, semi-urban, rural, rural in turn."""
+    codes = [f"{100 + i:03d}" for i in range(n)]
+    columns: dict[str, list[str]] = {
+        "code": codes,
+        "name_fi": [f"Kunta {c}" for c in codes],
+        "name_sv": [f"Kommun {c}" for c in codes],
+        "name_en": [f"{name_en} {c}" for c in codes],
+        "region_code": [f"MK0{1 + i % 4}" for i in range(n)],
+    }
+    if offices:
+        columns["subregion_code"] = [f"SK0{1 + i % 4}1" for i in range(n)]
+        columns["ely_code"] = [f"ELY0{1 + i % 4}" for i in range(n)]
+    columns["urban_rural_class"] = ["urban", "semi-urban", "rural", "rural"] * (n // 4)
+    return pd.DataFrame(columns)

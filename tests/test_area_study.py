@@ -18,7 +18,7 @@ from indicators import aggregation, area_study, profile
 from indicators.area_study import area_series, evaluate_areas
 from indicators.trial_study import outcome_panel
 from indicators.views.area import area_table, area_view
-from tests.conftest import real_frames, run_app
+from tests.conftest import real_frames, run_app, synthetic_municipalities
 from tests.panels import count_rows
 
 EFFECT = -1.5
@@ -36,17 +36,8 @@ def synthetic() -> dict[str, pd.DataFrame]:
     lower by exactly 1.5 percentage points from 2021-03 on; area S3 (three members) has no
     effect."""
     rng = np.random.default_rng(7)
-    codes = [f"{100 + i:03d}" for i in range(100)]
-    municipalities = pd.DataFrame(
-        {
-            "code": codes,
-            "name_fi": [f"Kunta {c}" for c in codes],
-            "name_sv": [f"Kommun {c}" for c in codes],
-            "name_en": [f"Kunta {c}" for c in codes],
-            "region_code": [f"MK0{1 + i % 4}" for i in range(100)],
-            "urban_rural_class": ["urban", "semi-urban", "rural", "rural"] * 25,
-        }
-    )
+    municipalities = synthetic_municipalities(100, name_en="Kunta", offices=False)
+    codes = list(municipalities["code"])
     areas = {"S1": codes[:1], "S2": codes[1:5], "S3": codes[5:8]}
     memberships = pd.DataFrame(
         [

@@ -25,7 +25,7 @@ from indicators.trial_study import (
     outcome_panel,
     required_indicators,
 )
-from tests.conftest import real_frames
+from tests.conftest import real_frames, synthetic_municipalities
 from tests.panels import count_rows
 
 pytestmark = pytest.mark.usefixtures("single_blas_thread")
@@ -50,19 +50,8 @@ def synthetic() -> dict[str, pd.DataFrame]:
     labour force / 100), so the share goes through the same computation as the real data.
     """
     rng = np.random.default_rng(20210301)
-    codes = [f"{100 + i:03d}" for i in range(40)]
-    municipalities = pd.DataFrame(
-        {
-            "code": codes,
-            "name_fi": [f"Kunta {c}" for c in codes],
-            "name_sv": [f"Kommun {c}" for c in codes],
-            "name_en": [f"Municipality {c}" for c in codes],
-            "region_code": [f"MK0{1 + i % 4}" for i in range(40)],
-            "subregion_code": [f"SK0{1 + i % 4}1" for i in range(40)],
-            "ely_code": [f"ELY0{1 + i % 4}" for i in range(40)],
-            "urban_rural_class": ["urban", "semi-urban", "rural", "rural"] * 10,
-        }
-    )
+    municipalities = synthetic_municipalities(40)
+    codes = list(municipalities["code"])
     members = [(c, "S1", "confirmed") for c in codes[:6]]
     members += [(c, "S2", "confirmed") for c in codes[6:12]]
     members += [(codes[12], "S3", "probable"), (codes[13], "S4", "not_in_trial")]

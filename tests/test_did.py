@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -116,6 +117,27 @@ def _cr1_fit(model: smf.ols, groups: np.ndarray, **kwargs: object) -> Any:
     return model.fit(cov_type="cluster", cov_kwds=cov_kwds, **kwargs)
 
 
+def _same_as_textbook(res: DidResult, textbook: Any, term: str) -> Any:
+    """``textbook`` (a statsmodels regression) fitted, checked to give ``res`` the estimate
+    and standard error of its ``term`` to the last digit."""
+    fit = textbook.fit()
+    assert res.estimate == pytest.approx(fit.params[term], rel=1e-10)
+    assert res.std_error == pytest.approx(fit.bse[term], rel=1e-10)
+    return fit
+
+
+def _organ_event(organ: pd.DataFrame, period: str, event_period: object) -> EventStudyResult:
+    """The Effect's organ-donation event study, by ``period`` from ``event_period``."""
+    return event_study(
+        organ,
+        outcome="Rate",
+        unit="State",
+        period=period,
+        treated="california",
+        event_period=event_period,
+    )
+
+
 def _event(frame: pd.DataFrame, **kwargs: object) -> EventStudyResult:
     return event_study(frame, **{**_COLUMNS, "event_period": "2021-03", **kwargs})  # type: ignore[arg-type]
 
@@ -142,9 +164,7 @@ def test_kielmc_incinerator_wooldridge_example_13_3(kielmc: pd.DataFrame) -> Non
     assert res.n_obs == 321
     assert (res.n_units, res.n_periods, res.df) == (2, 2, 317)
     # The textbook regression itself, reproduced with statsmodels: identical to the last digit
-    textbook = smf.ols("rprice ~ nearinc * y81", kielmc).fit()
-    assert res.estimate == pytest.approx(textbook.params["nearinc:y81"], rel=1e-10)
-    assert res.std_error == pytest.approx(textbook.bse["nearinc:y81"], rel=1e-10)
+    _same_as_textbook(res, smf.ols("rprice ~ nearinc * y81", kielmc), "nearinc:y81")
     assert round(res.std_error, 1) == 7456.6
 
 
@@ -163,10 +183,8 @@ def test_injury_kentucky_wooldridge_example_13_4(injury_ky: pd.DataFrame) -> Non
     assert round(res.estimate, 3) == 0.191
     assert round(res.std_error, 3) == 0.069
     assert res.n_obs == 5626
-    textbook = smf.ols("ldurat ~ afchnge * highearn", injury_ky).fit()
-    assert round(textbook.rsquared, 3) == 0.021
-    assert res.estimate == pytest.approx(textbook.params["afchnge:highearn"], rel=1e-10)
-    assert res.std_error == pytest.approx(textbook.bse["afchnge:highearn"], rel=1e-10)
+    textbook = smf.ols("ldurat ~ afchnge * highearn", injury_ky)
+    assert round(_same_as_textbook(res, textbook, "afchnge:highearn").rsquared, 3) == 0.021
 
 
 def test_organ_donations_the_effect_chapter_18(organ: pd.DataFrame) -> None:
@@ -190,14 +208,7 @@ def test_organ_donations_event_study_the_effect_chapter_18(organ: pd.DataFrame) 
     # prints, for quarters 1, 2, 4, 5, 6: -0.002942, 0.006296, -0.021565, -0.020292, -0.022165,
     # each with SE 0.036055 (iid); the CI of quarter 1 is [-0.074299, 0.068415].
     # Quarter 3 is the quarter before the event (quarter 4), i.e. relative period -1.
-    res = event_study(
-        organ,
-        outcome="Rate",
-        unit="State",
-        period="Quarter_Num",
-        treated="california",
-        event_period=4,
-    )
+    res = _organ_event(organ, "Quarter_Num", 4)
     table = res.table.set_index("rel_period")
     published = {-3: -0.002942, -2: 0.006296, 0: -0.021565, 1: -0.020292, 2: -0.022165}
     for rel, value in published.items():
@@ -214,14 +225,7 @@ def test_organ_donations_event_study_the_effect_chapter_18(organ: pd.DataFrame) 
     quarters = organ.assign(
         q=pd.PeriodIndex([f"{q[2:]}Q{q[1]}" for q in organ["Quarter"]], freq="Q")
     )
-    by_period = event_study(
-        quarters,
-        outcome="Rate",
-        unit="State",
-        period="q",
-        treated="california",
-        event_period=pd.Period("2011Q3", freq="Q"),
-    )
+    by_period = _organ_event(quarters, "q", pd.Period("2011Q3", freq="Q"))
     pd.testing.assert_frame_equal(by_period.table, res.table)
 
 
@@ -804,9 +808,19 @@ _PANELS = {
 }
 
 
-@pytest.mark.parametrize("panel", list(_PANELS))
-@pytest.mark.parametrize("cluster", [None, "unit", "region"])
-@pytest.mark.parametrize("weights", [None, "pop"])
+def _every_panel(test: Callable[..., None]) -> Callable[..., None]:
+    """``test`` on each of _PANELS, unclustered and clustered by unit and by region,
+    unweighted and weighted."""
+    for mark in (
+        pytest.mark.parametrize("weights", [None, "pop"]),
+        pytest.mark.parametrize("cluster", [None, "unit", "region"]),
+        pytest.mark.parametrize("panel", list(_PANELS)),
+    ):
+        test = mark(test)
+    return test
+
+
+@_every_panel
 def test_within_fit_did_matches_panelols(
     panel: str, cluster: str | None, weights: str | None
 ) -> None:
@@ -816,9 +830,7 @@ def test_within_fit_did_matches_panelols(
     assert reference.estimator.startswith("linearmodels PanelOLS")
 
 
-@pytest.mark.parametrize("panel", list(_PANELS))
-@pytest.mark.parametrize("cluster", [None, "unit", "region"])
-@pytest.mark.parametrize("weights", [None, "pop"])
+@_every_panel
 def test_within_fit_event_study_matches_panelols(
     panel: str, cluster: str | None, weights: str | None
 ) -> None:

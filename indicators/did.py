@@ -33,7 +33,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 import pandas as pd
@@ -808,11 +808,21 @@ def _sample(fit: _Fit, clean: _Clean, outcome: str) -> dict[str, Any]:
     }
 
 
-def _inference(estimate: float, se: float, df: int) -> tuple[float, float, float, float]:
+class _Inference(TypedDict):
+    t_stat: float
+    p_value: float
+    ci_low: float
+    ci_high: float
+
+
+def _inference(estimate: float, se: float, df: int) -> _Inference:
+    """The t statistic, two-sided p-value and 95 % interval of ``estimate`` (t with ``df``)."""
     t_stat = estimate / se if se > 0 else float("nan")
     p_value = float(2 * stats.t.sf(abs(t_stat), df))
     half = float(stats.t.ppf(0.5 + _CONFIDENCE / 2, df)) * se
-    return t_stat, p_value, estimate - half, estimate + half
+    return _Inference(
+        t_stat=t_stat, p_value=p_value, ci_low=estimate - half, ci_high=estimate + half
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -893,14 +903,10 @@ def estimate_did(
     fit = _fit_twfe(clean, regressors)
     estimate = float(fit.params["treated_x_post"])
     se = float(np.sqrt(fit.cov.loc["treated_x_post", "treated_x_post"]))
-    t_stat, p_value, ci_low, ci_high = _inference(estimate, se, fit.df)
     return DidResult(
         estimate=estimate,
         std_error=se,
-        ci_low=ci_low,
-        ci_high=ci_high,
-        p_value=p_value,
-        t_stat=t_stat,
+        **_inference(estimate, se, fit.df),
         n_dropped_missing=clean.n_dropped_missing,
         estimator=fit.estimator,
         **_sample(fit, clean, outcome),
@@ -1102,7 +1108,8 @@ def _event_table(
         elif name in fit.params.index:
             est = float(fit.params[name])
             se = float(np.sqrt(fit.cov.loc[name, name]))
-            _, p, lo_ci, hi_ci = _inference(est, se, fit.df)
+            inference = _inference(est, se, fit.df)
+            p, lo_ci, hi_ci = inference["p_value"], inference["ci_low"], inference["ci_high"]
         else:
             est, se, lo_ci, hi_ci, p = np.nan, np.nan, np.nan, np.nan, np.nan
         rows.append(

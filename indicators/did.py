@@ -181,18 +181,9 @@ class EventStudyResult:
         The omitted relative period.
     window : tuple of int
         First and last relative period of the window (the endpoints hold the bins).
-    n_obs, n_units, n_periods : int
-        Observations, units and calendar periods used.
-    n_clusters : int or None
-        Number of clusters, or None for conventional standard errors.
-    df : int
-        Degrees of freedom of the t distribution for the intervals.
-    cov_type : str
-        ``"unadjusted"`` or ``"clustered"``.
-    weighted : bool
-        Whether weighted least squares was used.
-    outcome : str
-        Name of the outcome column.
+    n_obs, n_units, n_periods, n_clusters, df, cov_type, weighted, outcome
+        As for :class:`DidResult` (``n_periods``: calendar periods; ``df``: for the
+        intervals).
     """
 
     table: pd.DataFrame

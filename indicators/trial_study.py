@@ -435,25 +435,24 @@ def _evaluate(
     merged_here = sorted(set(MERGED_CODES) & units)
     dropped = _dropped(prepared.dropped, suppressed, group.excluded, merged_here, end=end)
 
-    notes.extend(
-        _notes(
-            ctx,
-            group=group,
-            did=did,
-            pretrend=pretrend,
-            pretrend_undefined=pretrend_undefined,
-            start=start,
-            end=end,
+    # The caveats (keys ``note.*`` and the group's ``group.*``), in order
+    notes += [
+        *_pretrend_notes(pretrend, pretrend_undefined, did),
+        *_calendar_notes(start, end),
+        *group.notes,
+        *_unit_notes(ctx, prepared.dropped, prepared.missing_treated, suppressed),
+        *_data_notes(
+            ctx.outcome, merged_here=merged_here, published=bool(panel["published"].any())
+        ),
+        *_design_notes(
+            group,
+            did,
             suppressed=suppressed,
-            prepared_dropped=prepared.dropped,
-            missing_treated=prepared.missing_treated,
-            merged_here=merged_here,
-            published=bool(panel["published"].any()),
             n_treated=n_treated,
             cluster=options.cluster,
             weights=options.weights,
-        )
-    )
+        ),
+    ]
     flags = _flags(
         group,
         n_treated=n_treated,
@@ -643,42 +642,6 @@ def _contrasted_months(
             )
         )
     return panel[panel["month"].isin(both)]
-
-
-def _notes(
-    ctx: OutcomeData,
-    *,
-    group: ComparisonGroup,
-    did: DidResult,
-    pretrend: PretrendTest | None,
-    pretrend_undefined: Message | None,
-    start: str,
-    end: str,
-    suppressed: pd.Series,
-    prepared_dropped: pd.DataFrame,
-    missing_treated: tuple[Any, ...],
-    merged_here: list[str],
-    published: bool,
-    n_treated: int,
-    cluster: str | None,
-    weights: str | None,
-) -> list[Message]:
-    """The caveats of one evaluation (keys ``note.*`` and the group's ``group.*``), in order."""
-    return [
-        *_pretrend_notes(pretrend, pretrend_undefined, did),
-        *_calendar_notes(start, end),
-        *group.notes,
-        *_unit_notes(ctx, prepared_dropped, missing_treated, suppressed),
-        *_data_notes(ctx.outcome, merged_here=merged_here, published=published),
-        *_design_notes(
-            group,
-            did,
-            suppressed=suppressed,
-            n_treated=n_treated,
-            cluster=cluster,
-            weights=weights,
-        ),
-    ]
 
 
 def _pretrend_notes(

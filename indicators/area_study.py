@@ -201,6 +201,12 @@ class AreaStudy:
         return pd.DataFrame(rows)
 
 
+def _weights_by_month(weights: pd.DataFrame, months: list[str]) -> pd.DataFrame:
+    """Each unit's weight in each of ``months`` (a column a unit): its latest value by then."""
+    w = weights.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
+    return w.reindex(sorted(set(w.index) | set(months))).ffill().reindex(months)
+
+
 def area_series(
     panel: pd.DataFrame,
     weights: pd.DataFrame,
@@ -228,9 +234,7 @@ def area_series(
     months = sorted(panel["month"].unique())
     rows = panel[panel["unit"].isin(units["unit_code"])]
     # Only the members' weights: the same table as from every unit's, without pivoting them all
-    mine = weights[weights["unit"].isin(units["unit_code"])]
-    w = mine.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
-    w = w.reindex(sorted(set(w.index) | set(months))).ffill().reindex(months)
+    w = _weights_by_month(weights[weights["unit"].isin(units["unit_code"])], months)
     values = rows.pivot_table(index="month", columns="unit", values="value", aggfunc="first")
     values = values.reindex(index=months, columns=list(units["unit_code"]))
     w = w.reindex(columns=values.columns)

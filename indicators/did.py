@@ -33,7 +33,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 import pandas as pd
@@ -181,18 +181,9 @@ class EventStudyResult:
         The omitted relative period.
     window : tuple of int
         First and last relative period of the window (the endpoints hold the bins).
-    n_obs, n_units, n_periods : int
-        Observations, units and calendar periods used.
-    n_clusters : int or None
-        Number of clusters, or None for conventional standard errors.
-    df : int
-        Degrees of freedom of the t distribution for the intervals.
-    cov_type : str
-        ``"unadjusted"`` or ``"clustered"``.
-    weighted : bool
-        Whether weighted least squares was used.
-    outcome : str
-        Name of the outcome column.
+    n_obs, n_units, n_periods, n_clusters, df, cov_type, weighted, outcome
+        As for :class:`DidResult` (``n_periods``: calendar periods; ``df``: for the
+        intervals).
     """
 
     table: pd.DataFrame
@@ -334,64 +325,57 @@ class _Clean:
     clustered: bool
 
 
-def _clean(
-    frame: pd.DataFrame,
-    *,
-    outcome: str,
-    unit: str,
-    period: str,
-    treated: str,
-    cluster: str | None,
-    weights: str | None,
-    extra: dict[str, str] | None = None,
-) -> _Clean:
-    roles: dict[str, str | None] = {
-        "outcome": outcome,
-        "unit": unit,
-        "period": period,
-        "treated": treated,
-        "cluster": cluster,
-        "weights": weights,
-    }
-    roles.update(extra or {})
-    _require_columns(frame, roles)
-    y = _numeric(frame, outcome, "outcome")
-    _no_missing(frame, unit, "unit")
-    _no_missing(frame, period, "period")
+@dataclass(frozen=True)
+class _Columns:
+    """The columns an estimate reads, by role (the role names the column in error messages)."""
+
+    outcome: str
+    unit: str
+    period: str
+    treated: str
+    cluster: str | None
+    weights: str | None
+
+
+def _clean(frame: pd.DataFrame, columns: _Columns, extra: dict[str, str] | None = None) -> _Clean:
+    _require_columns(frame, {**asdict(columns), **(extra or {})})
+    y = _numeric(frame, columns.outcome, "outcome")
+    _no_missing(frame, columns.unit, "unit")
+    _no_missing(frame, columns.period, "period")
     data = pd.DataFrame(
         {
             "_y": y.to_numpy(),
-            "_u": frame[unit].to_numpy(),
+            "_u": frame[columns.unit].to_numpy(),
             # .array keeps a Period dtype, whose frequency sets the unit of relative periods
-            "_p": frame[period].array,
-            "_treated": _binary(frame, treated, "treated").to_numpy(),
+            "_p": frame[columns.period].array,
+            "_treated": _binary(frame, columns.treated, "treated").to_numpy(),
         }
     )
     for role, column in (extra or {}).items():
         data[f"_{role}"] = _binary(frame, column, role).to_numpy()
-    if cluster is not None:
-        _no_missing(frame, cluster, "cluster")
-        data["_c"] = frame[cluster].to_numpy()
-    if weights is not None:
-        w = _numeric(frame, weights, "weights")
+    if columns.cluster is not None:
+        _no_missing(frame, columns.cluster, "cluster")
+        data["_c"] = frame[columns.cluster].to_numpy()
+    if columns.weights is not None:
+        w = _numeric(frame, columns.weights, "weights")
         if w.isna().any() or not np.isfinite(w).all() or (w <= 0).any():
             raise EvaluationError(
-                f"weights column {weights!r} must be positive and finite in every row"
+                f"weights column {columns.weights!r} must be positive and finite in every row"
             )
         data["_w"] = w.to_numpy()
     keep = data["_y"].notna() & np.isfinite(data["_y"])
     n_dropped = int((~keep).sum())
     data = data.loc[keep].reset_index(drop=True)
     if data.empty:
-        raise EvaluationError(f"outcome column {outcome!r} has no non-missing values")
-    _constant_within(data["_treated"], data["_u"], "treated", treated)
+        raise EvaluationError(f"outcome column {columns.outcome!r} has no non-missing values")
+    _constant_within(data["_treated"], data["_u"], "treated", columns.treated)
     if not data["_treated"].any():
-        raise EvaluationError(f"treated column {treated!r}: no treated units in the data")
+        raise EvaluationError(f"treated column {columns.treated!r}: no treated units in the data")
     if data["_treated"].all():
-        raise EvaluationError(f"treated column {treated!r}: no untreated (control) units")
-    if cluster is not None and data["_c"].nunique() < 2:
-        raise EvaluationError(f"cluster column {cluster!r} needs at least two clusters")
-    return _Clean(data, n_dropped, weights is not None, cluster is not None)
+        raise EvaluationError(f"treated column {columns.treated!r}: no untreated (control) units")
+    if columns.cluster is not None and data["_c"].nunique() < 2:
+        raise EvaluationError(f"cluster column {columns.cluster!r} needs at least two clusters")
+    return _Clean(data, n_dropped, columns.weights is not None, columns.cluster is not None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -615,25 +599,29 @@ def within_fit(
     return WithinFit(params, scale * (bread @ meat @ bread), df_resid, n_clusters)
 
 
+@dataclass(frozen=True)
+class _Codes:
+    """The units, periods and clusters (None: unclustered) of the cleaned data, coded 0, 1, 2."""
+
+    units: np.ndarray
+    periods: np.ndarray
+    clusters: np.ndarray | None
+
+
 def _fit_twfe(clean: _Clean, regressors: pd.DataFrame) -> _Fit:
     """Regress the outcome on ``regressors`` with unit and period fixed effects."""
     data = clean.data
     units = pd.factorize(data["_u"], sort=True)[0]
     periods = pd.factorize(data["_p"], sort=True)[0]
     clusters = pd.factorize(data["_c"], sort=True)[0] if clean.clustered else None
+    codes = _Codes(units, periods, clusters)
     if not _REFERENCE:
-        return _fit_within(clean, regressors, units, periods, clusters)
+        return _fit_within(clean, regressors, codes)
     panel = not pd.DataFrame({"u": units, "p": periods}).duplicated().any()
     n_obs = len(data)
     k = regressors.shape[1]
-    if panel:
-        params, cov_lib, df_lib, wald_lib, estimator = _fit_panelols(
-            data, regressors, units, periods, clusters, clean.weighted
-        )
-    else:
-        params, cov_lib, df_lib, wald_lib, estimator = _fit_dummies(
-            data, regressors, units, periods, clusters, clean.weighted
-        )
+    fit_lib = _fit_panelols if panel else _fit_dummies
+    params, cov_lib, df_lib, wald_lib, estimator = fit_lib(clean, regressors, codes)
     if clusters is None:
         factor = 1.0
         df = df_lib
@@ -665,23 +653,17 @@ def _fit_twfe(clean: _Clean, regressors: pd.DataFrame) -> _Fit:
     )
 
 
-def _fit_within(
-    clean: _Clean,
-    regressors: pd.DataFrame,
-    units: np.ndarray,
-    periods: np.ndarray,
-    clusters: np.ndarray | None,
-) -> _Fit:
+def _fit_within(clean: _Clean, regressors: pd.DataFrame, codes: _Codes) -> _Fit:
     """:func:`within_fit` on the cleaned data, as a :class:`_Fit`."""
     data = clean.data
     names = [str(c) for c in regressors.columns]
     fit = within_fit(
         data["_y"].to_numpy(dtype=np.float64),
         regressors.to_numpy(dtype=np.float64),
-        units,
-        periods,
+        codes.units,
+        codes.periods,
         weights=data["_w"].to_numpy(dtype=np.float64) if clean.weighted else None,
-        clusters=clusters,
+        clusters=codes.clusters,
         names=names,
     )
     position = {name: i for i, name in enumerate(names)}
@@ -694,8 +676,8 @@ def _fit_within(
         cov=pd.DataFrame(fit.cov, index=names, columns=names),
         df=fit.df_resid if fit.n_clusters is None else fit.n_clusters - 1,
         n_obs=len(data),
-        n_units=int(units.max()) + 1,
-        n_periods=int(periods.max()) + 1,
+        n_units=int(codes.units.max()) + 1,
+        n_periods=int(codes.periods.max()) + 1,
         n_clusters=fit.n_clusters,
         estimator=WITHIN_ESTIMATOR,
         wald=wald,
@@ -705,31 +687,24 @@ def _fit_within(
 _LibFit = tuple[pd.Series, pd.DataFrame, int, Callable[[list[str]], float], str]
 
 
-def _fit_panelols(
-    data: pd.DataFrame,
-    regressors: pd.DataFrame,
-    units: np.ndarray,
-    periods: np.ndarray,
-    clusters: np.ndarray | None,
-    weighted: bool,
-) -> _LibFit:
+def _fit_panelols(clean: _Clean, regressors: pd.DataFrame, codes: _Codes) -> _LibFit:
     # Imported here: only the reference path needs linearmodels (seconds to import)
     from linearmodels import PanelOLS
     from linearmodels.panel.utility import AbsorbingEffectError
 
-    index = pd.MultiIndex.from_arrays([units, periods], names=["unit", "period"])
-    y = pd.Series(data["_y"].to_numpy(), index=index, name="y")
+    index = pd.MultiIndex.from_arrays([codes.units, codes.periods], names=["unit", "period"])
+    y = pd.Series(clean.data["_y"].to_numpy(), index=index, name="y")
     x = pd.DataFrame(regressors.to_numpy(dtype=np.float64), index=index, columns=regressors.columns)
-    w = pd.Series(data["_w"].to_numpy(), index=index) if weighted else None
+    w = pd.Series(clean.data["_w"].to_numpy(), index=index) if clean.weighted else None
     # The callers check identification, and the rank of the raw regressors says nothing about
     # collinearity with the effects (fit checks that), so the costly rank check is skipped
     model = PanelOLS(y, x, entity_effects=True, time_effects=True, weights=w, check_rank=False)
     # In a balanced panel alternating demeaning converges at once (unweighted: one pass) and is
     # several times faster than the default, which regresses on dummies for the smaller
     # dimension; unbalanced panels keep the exact default
-    balanced = len(index) == len(np.unique(units)) * len(np.unique(periods))
+    balanced = len(index) == len(np.unique(codes.units)) * len(np.unique(codes.periods))
     try:
-        if clusters is None:
+        if codes.clusters is None:
             # Every absorbed effect is counted: s² = SSR / (n - k - N - T + 1), as LSDV OLS
             res = model.fit(
                 low_memory=balanced,
@@ -742,7 +717,7 @@ def _fit_panelols(
             res = model.fit(
                 low_memory=balanced,
                 cov_type="clustered",
-                clusters=pd.DataFrame({"cluster": clusters}, index=index),
+                clusters=pd.DataFrame({"cluster": codes.clusters}, index=index),
                 debiased=True,
                 group_debias=True,
                 auto_df=False,
@@ -766,14 +741,7 @@ def _fit_panelols(
     return res.params, res.cov, int(res.df_resid), wald, "linearmodels PanelOLS (absorbed)"
 
 
-def _fit_dummies(
-    data: pd.DataFrame,
-    regressors: pd.DataFrame,
-    units: np.ndarray,
-    periods: np.ndarray,
-    clusters: np.ndarray | None,
-    weighted: bool,
-) -> _LibFit:
+def _fit_dummies(clean: _Clean, regressors: pd.DataFrame, codes: _Codes) -> _LibFit:
     # Repeated cross-sections: a unit (group) has several rows per period, which PanelOLS does
     # not accept, so the (few) group and period effects enter as dummies instead. Imported
     # here: only the reference path needs statsmodels (seconds to import)
@@ -781,20 +749,20 @@ def _fit_dummies(
 
     names = {f"x{i}": str(c) for i, c in enumerate(regressors.columns)}
     design = pd.DataFrame(regressors.to_numpy(dtype=np.float64), columns=list(names))
-    design["y_"] = data["_y"].to_numpy()
-    design["u_"] = units
-    design["p_"] = periods
+    design["y_"] = clean.data["_y"].to_numpy()
+    design["u_"] = codes.units
+    design["p_"] = codes.periods
     formula = f"y_ ~ {' + '.join(names)} + C(u_) + C(p_)"
-    if weighted:
-        model = smf.wls(formula, design, weights=data["_w"].to_numpy())
+    if clean.weighted:
+        model = smf.wls(formula, design, weights=clean.data["_w"].to_numpy())
     else:
         model = smf.ols(formula, design)
-    if clusters is None:
+    if codes.clusters is None:
         res = model.fit()
     else:
         res = model.fit(
             cov_type="cluster",
-            cov_kwds={"groups": clusters, "use_correction": True, "df_correction": True},
+            cov_kwds={"groups": codes.clusters, "use_correction": True, "df_correction": True},
         )
     # statsmodels solves by pseudo-inverse and would return an arbitrary split silently
     if model.rank < model.exog.shape[1]:
@@ -817,11 +785,35 @@ def _fit_dummies(
     return params, cov, int(res.df_resid), wald, "statsmodels OLS with group and period dummies"
 
 
-def _inference(estimate: float, se: float, df: int) -> tuple[float, float, float, float]:
+def _sample(fit: _Fit, clean: _Clean, outcome: str) -> dict[str, Any]:
+    """The sample and covariance fields DidResult and EventStudyResult share."""
+    return {
+        "n_obs": fit.n_obs,
+        "n_units": fit.n_units,
+        "n_periods": fit.n_periods,
+        "n_clusters": fit.n_clusters,
+        "df": fit.df,
+        "cov_type": "clustered" if clean.clustered else "unadjusted",
+        "weighted": clean.weighted,
+        "outcome": outcome,
+    }
+
+
+class _Inference(TypedDict):
+    t_stat: float
+    p_value: float
+    ci_low: float
+    ci_high: float
+
+
+def _inference(estimate: float, se: float, df: int) -> _Inference:
+    """The t statistic, two-sided p-value and 95 % interval of ``estimate`` (t with ``df``)."""
     t_stat = estimate / se if se > 0 else float("nan")
     p_value = float(2 * stats.t.sf(abs(t_stat), df))
     half = float(stats.t.ppf(0.5 + _CONFIDENCE / 2, df)) * se
-    return t_stat, p_value, estimate - half, estimate + half
+    return _Inference(
+        t_stat=t_stat, p_value=p_value, ci_low=estimate - half, ci_high=estimate + half
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -882,16 +874,8 @@ def estimate_did(
     -----
     See the module docstring for the degrees-of-freedom conventions.
     """
-    clean = _clean(
-        frame,
-        outcome=outcome,
-        unit=unit,
-        period=period,
-        treated=treated,
-        cluster=cluster,
-        weights=weights,
-        extra={"post": post},
-    )
+    columns = _Columns(outcome, unit, period, treated, cluster, weights)
+    clean = _clean(frame, columns, extra={"post": post})
     data = clean.data
     _constant_within(data["_post"], data["_p"], "post", post)
     if not data["_post"].any():
@@ -910,24 +894,13 @@ def estimate_did(
     fit = _fit_twfe(clean, regressors)
     estimate = float(fit.params["treated_x_post"])
     se = float(np.sqrt(fit.cov.loc["treated_x_post", "treated_x_post"]))
-    t_stat, p_value, ci_low, ci_high = _inference(estimate, se, fit.df)
     return DidResult(
         estimate=estimate,
         std_error=se,
-        ci_low=ci_low,
-        ci_high=ci_high,
-        p_value=p_value,
-        t_stat=t_stat,
-        n_obs=fit.n_obs,
-        n_units=fit.n_units,
-        n_periods=fit.n_periods,
-        n_clusters=fit.n_clusters,
+        **_inference(estimate, se, fit.df),
         n_dropped_missing=clean.n_dropped_missing,
-        df=fit.df,
-        cov_type="clustered" if clean.clustered else "unadjusted",
-        weighted=clean.weighted,
-        outcome=outcome,
         estimator=fit.estimator,
+        **_sample(fit, clean, outcome),
     )
 
 
@@ -1041,15 +1014,7 @@ def event_study(
     EvaluationError
         On invalid input, as ``estimate_did``, or if the window or reference is invalid.
     """
-    clean = _clean(
-        frame,
-        outcome=outcome,
-        unit=unit,
-        period=period,
-        treated=treated,
-        cluster=cluster,
-        weights=weights,
-    )
+    clean = _clean(frame, _Columns(outcome, unit, period, treated, cluster, weights))
     rel = _relative_periods(pd.Series(clean.data["_p"]), event_period, period).astype(np.int64)
     low, high = _event_window(rel, leads=leads, lags=lags, reference=reference)
     if (rel >= 0).all() or (rel < 0).all():
@@ -1073,14 +1038,7 @@ def event_study(
         pretrend=_pretrend_test(fit, window),
         reference=reference,
         window=(low, high),
-        n_obs=fit.n_obs,
-        n_units=fit.n_units,
-        n_periods=fit.n_periods,
-        n_clusters=fit.n_clusters,
-        df=fit.df,
-        cov_type="clustered" if clean.clustered else "unadjusted",
-        weighted=clean.weighted,
-        outcome=outcome,
+        **_sample(fit, clean, outcome),
     )
 
 
@@ -1141,7 +1099,8 @@ def _event_table(
         elif name in fit.params.index:
             est = float(fit.params[name])
             se = float(np.sqrt(fit.cov.loc[name, name]))
-            _, p, lo_ci, hi_ci = _inference(est, se, fit.df)
+            inference = _inference(est, se, fit.df)
+            p, lo_ci, hi_ci = inference["p_value"], inference["ci_low"], inference["ci_high"]
         else:
             est, se, lo_ci, hi_ci, p = np.nan, np.nan, np.nan, np.nan, np.nan
         rows.append(

@@ -6,7 +6,7 @@ import contextlib
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 import numpy as np
 import pandas as pd
@@ -347,34 +347,56 @@ def _months_between(start: str, end: str) -> int:
     return int((pd.Period(end, freq="M") - pd.Period(start, freq="M")).n)
 
 
+class _PanelColumns(TypedDict):
+    outcome: str
+    unit: str
+    period: str
+    treated: str
+
+
+# The columns of the frame prepare_panel makes of the outcome panel, by their role in the
+# estimators
+_PANEL_COLUMNS = _PanelColumns(outcome="value", unit="unit", period="month", treated="treated")
+
+
+@dataclass(frozen=True)
+class _Options:
+    """The choices of :func:`evaluate` that every evaluation of :func:`evaluate_all` shares."""
+
+    window: tuple[str | None, str | None]
+    include_unverified: bool
+    cluster: Cluster | None
+    weights: Literal["labour_force"] | None
+    leads: int
+    lags: int
+    k: int
+    with_event_study: bool
+
+
 def _evaluate(
     ctx: OutcomeData,
     memberships: pd.DataFrame,
-    *,
     comparison_kind: ComparisonKind,
-    window: tuple[str | None, str | None],
     area: str | None,
-    include_unverified: bool,
-    cluster: Cluster | None,
-    weights: Literal["labour_force"] | None,
-    leads: int,
-    lags: int,
-    k: int,
-    with_event_study: bool,
+    options: _Options,
 ) -> Evaluation:
     """One evaluation on a prepared outcome (see :func:`evaluate` for the arguments)."""
-    _check_options(cluster, weights)
+    _check_options(options.cluster, options.weights)
     group = ctx.group(
-        comparison_kind, memberships, area=area, include_unverified=include_unverified, k=k
+        comparison_kind,
+        memberships,
+        area=area,
+        include_unverified=options.include_unverified,
+        k=options.k,
     )
-    start, end, notes, requested_end = _window(ctx, window)
+    start, end, notes, requested_end = _window(ctx, options.window)
     units = set(group.treated) | set(group.control)
     panel = ctx.panel[ctx.panel["unit"].isin(units)]
     panel = panel[(panel["month"] >= start) & (panel["month"] <= end)]
     panel = _contrasted_months(panel, set(group.treated), notes)
     columns = ["unit", "month", "value"]
     weight_column: str | None = None
-    if weights == "labour_force":
+    if options.weights == "labour_force":
         panel = panel.assign(weight=panel["unit"].map(_labour_force_weights(ctx, start)))
         columns.append("weight")
         weight_column = "weight"
@@ -388,24 +410,17 @@ def _evaluate(
         outcome="value",
         weight=weight_column,
     )
-    frame, cluster_column = _with_cluster(ctx, prepared.frame, cluster)
+    frame, cluster_column = _with_cluster(ctx, prepared.frame, options.cluster)
     did = estimate_did(
-        frame,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
-        post="post",
-        cluster=cluster_column,
-        weights=weight_column,
+        frame, **_PANEL_COLUMNS, post="post", cluster=cluster_column, weights=weight_column
     )
     event: EventStudyResult | None = None
-    if with_event_study:
+    if options.with_event_study:
         event = _event_study(
             frame,
             prepared.window,
-            leads=leads,
-            lags=lags,
+            leads=options.leads,
+            lags=options.lags,
             cluster_column=cluster_column,
             weight_column=weight_column,
         )
@@ -420,29 +435,28 @@ def _evaluate(
     merged_here = sorted(set(MERGED_CODES) & units)
     dropped = _dropped(prepared.dropped, suppressed, group.excluded, merged_here, end=end)
 
-    notes.extend(
-        _notes(
-            ctx,
-            group=group,
-            did=did,
-            pretrend=pretrend,
-            pretrend_undefined=pretrend_undefined,
-            start=start,
-            end=end,
+    # The caveats (keys ``note.*`` and the group's ``group.*``), in order
+    notes += [
+        *_pretrend_notes(pretrend, pretrend_undefined, did),
+        *_calendar_notes(start, end),
+        *group.notes,
+        *_unit_notes(ctx, prepared.dropped, prepared.missing_treated, suppressed),
+        *_data_notes(
+            ctx.outcome, merged_here=merged_here, published=bool(panel["published"].any())
+        ),
+        *_design_notes(
+            group,
+            did,
             suppressed=suppressed,
-            prepared_dropped=prepared.dropped,
-            missing_treated=prepared.missing_treated,
-            merged_here=merged_here,
-            published=bool(panel["published"].any()),
             n_treated=n_treated,
-            cluster=cluster,
-            weights=weights,
-        )
-    )
+            cluster=options.cluster,
+            weights=options.weights,
+        ),
+    ]
     flags = _flags(
         group,
         n_treated=n_treated,
-        cluster=cluster,
+        cluster=options.cluster,
         pretrend_undefined=pretrend_undefined,
     )
     return Evaluation(
@@ -459,8 +473,8 @@ def _evaluate(
         dropped=dropped,
         notes=tuple(notes),
         flags=tuple(flags),
-        cluster=cluster,
-        weights=weights,
+        cluster=options.cluster,
+        weights=options.weights,
         requested_end=requested_end,
     )
 
@@ -508,10 +522,7 @@ def _event_study(
     first, last = window
     return event_study(
         frame,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
+        **_PANEL_COLUMNS,
         event_period=EVENT_MONTH,
         leads=max(1, min(leads, _months_between(first, EVENT_MONTH))),
         lags=max(0, min(lags, _months_between(EVENT_MONTH, last))),
@@ -585,14 +596,29 @@ def _flags(
     pretrend_undefined: Message | None,
 ) -> list[Message]:
     """The short warnings of an evaluation's table row (keys ``flag.*``)."""
-    flags: list[Message] = []
-    if cluster is not None and n_treated < FEW_TREATED:
-        flags.append(Message("flag.few_treated", {"n": n_treated}, count="n"))
-    if len(group.control) < FEW_CONTROLS:
-        flags.append(Message("flag.few_controls", {"n": len(group.control)}, count="n"))
+    flags = _size_warnings(_SIZE_FLAGS, group, n_treated=n_treated, cluster=cluster)
     if pretrend_undefined is not None:
         flags.append(Message("flag.pretrend_undefined"))
     return flags
+
+
+# The group-size warnings (too few trial municipalities to cluster on, too few controls), as
+# the flags of a table row and as notes
+_SIZE_FLAGS = ("flag.few_treated", "flag.few_controls")
+_SIZE_NOTES = ("note.few_treated", "note.few_controls")
+
+
+def _size_warnings(
+    keys: tuple[str, str], group: ComparisonGroup, *, n_treated: int, cluster: str | None
+) -> list[Message]:
+    """The group-size warnings that apply, as the messages ``keys`` (a flag's or a note's)."""
+    few_treated, few_controls = keys
+    warnings: list[Message] = []
+    if cluster is not None and n_treated < FEW_TREATED:
+        warnings.append(Message(few_treated, {"n": n_treated}, count="n"))
+    if len(group.control) < FEW_CONTROLS:
+        warnings.append(Message(few_controls, {"n": len(group.control)}, count="n"))
+    return warnings
 
 
 def _contrasted_months(
@@ -616,42 +642,6 @@ def _contrasted_months(
             )
         )
     return panel[panel["month"].isin(both)]
-
-
-def _notes(
-    ctx: OutcomeData,
-    *,
-    group: ComparisonGroup,
-    did: DidResult,
-    pretrend: PretrendTest | None,
-    pretrend_undefined: Message | None,
-    start: str,
-    end: str,
-    suppressed: pd.Series,
-    prepared_dropped: pd.DataFrame,
-    missing_treated: tuple[Any, ...],
-    merged_here: list[str],
-    published: bool,
-    n_treated: int,
-    cluster: str | None,
-    weights: str | None,
-) -> list[Message]:
-    """The caveats of one evaluation (keys ``note.*`` and the group's ``group.*``), in order."""
-    return [
-        *_pretrend_notes(pretrend, pretrend_undefined, did),
-        *_calendar_notes(start, end),
-        *group.notes,
-        *_unit_notes(ctx, prepared_dropped, missing_treated, suppressed),
-        *_data_notes(ctx.outcome, merged_here=merged_here, published=published),
-        *_design_notes(
-            group,
-            did,
-            suppressed=suppressed,
-            n_treated=n_treated,
-            cluster=cluster,
-            weights=weights,
-        ),
-    ]
 
 
 def _pretrend_notes(
@@ -759,11 +749,7 @@ def _design_notes(
     weights: str | None,
 ) -> list[Message]:
     """The caveats of the design: group sizes, matching, weighting and rows without a value."""
-    notes: list[Message] = []
-    if cluster is not None and n_treated < FEW_TREATED:
-        notes.append(Message("note.few_treated", {"n": n_treated}, count="n"))
-    if len(group.control) < FEW_CONTROLS:
-        notes.append(Message("note.few_controls", {"n": len(group.control)}, count="n"))
+    notes = _size_warnings(_SIZE_NOTES, group, n_treated=n_treated, cluster=cluster)
     if group.kind == "matched":
         notes.append(Message("note.matched_pretrend"))
     if weights == "labour_force":
@@ -848,21 +834,11 @@ def evaluate(
         When the data or the group cannot support the estimate; the message says why.
     """
     ctx = reuse_or_prepare(prepared, obs, municipalities, outcome)
+    options = _Options(
+        window, include_unverified, cluster, weights, leads, lags, k, with_event_study
+    )
     with _one_blas_thread():
-        return _evaluate(
-            ctx,
-            memberships,
-            comparison_kind=comparison,
-            window=window,
-            area=area,
-            include_unverified=include_unverified,
-            cluster=cluster,
-            weights=weights,
-            leads=leads,
-            lags=lags,
-            k=k,
-            with_event_study=with_event_study,
-        )
+        return _evaluate(ctx, memberships, comparison, area, options)
 
 
 def reuse_or_prepare(
@@ -932,26 +908,16 @@ def evaluate_all(
     area_list: list[str | None] = [None] if pooled else []
     area_list += list(areas) if areas is not None else list(comparison.trial_area_ids(memberships))
     rows: list[dict[str, Any]] = []
+    options = _Options(
+        window, include_unverified, cluster, weights, leads, lags, k, with_event_study
+    )
     with _one_blas_thread():
         for outcome in outcomes:
             ctx = prepare_outcome(obs, municipalities, outcome)
             for kind in comparisons:
                 for area in area_list:
                     try:
-                        result = _evaluate(
-                            ctx,
-                            memberships,
-                            comparison_kind=kind,
-                            window=window,
-                            area=area,
-                            include_unverified=include_unverified,
-                            cluster=cluster,
-                            weights=weights,
-                            leads=leads,
-                            lags=lags,
-                            k=k,
-                            with_event_study=with_event_study,
-                        )
+                        result = _evaluate(ctx, memberships, kind, area, options)
                     except (EvaluationError, ComparisonError) as exc:
                         rows.append(_failed_row(outcome, kind, area, str(exc)))
                         continue

@@ -295,3 +295,69 @@ def _clear_streamlit_caches(request: pytest.FixtureRequest) -> Iterator[None]:
     _caches_kept = shared
     if not shared:
         _clear_caches()
+
+
+@pytest.fixture(scope="module")
+def single_blas_thread() -> Iterator[None]:
+    """One BLAS thread for a module: a multi-threaded BLAS spins on the small regressions of
+    the evaluations and makes the run slow and erratic on a two-core machine (the results do
+    not depend on it). threadpoolctl is only a transitive dependency: without it, no limit.
+    Use with ``pytestmark = pytest.mark.usefixtures("single_blas_thread")``."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        yield
+        return
+    with threadpool_limits(1):
+        yield
+
+
+def real_frames(url: str, *, since: str, area_groups: bool = False) -> dict[str, pd.DataFrame]:
+    """What the evaluations read from the database at ``url``: ``obs``, the municipalities'
+    observations of the unemployed share's indicators from ``since``, ``municipalities`` and
+    ``memberships``; with ``area_groups``, also the groups' shares (``groups``) and
+    ``group_members``."""
+    from data_access import queries
+    from indicators.trial_study import required_indicators
+
+    engine = make_engine(url)
+    try:
+        frames = {
+            "obs": queries.observations(
+                engine,
+                indicators=required_indicators("unemployed_share_pct"),
+                level="municipality",
+                since=since,
+            )
+        }
+        if area_groups:
+            frames["groups"] = queries.observations(
+                engine, indicators=["unemployed_share_pct"], level="municipality_group"
+            )
+            frames["group_members"] = queries.group_members(engine)
+        frames["municipalities"] = queries.municipalities(engine)
+        frames["memberships"] = queries.memberships(engine)
+        return frames
+    finally:
+        engine.dispose()
+
+
+def synthetic_municipalities(
+    n: int, *, name_en: str = "Municipality", offices: bool = True
+) -> pd.DataFrame:
+    """SYNTHETIC municipalities ``100``, ``101``, … (``n`` of them, a multiple of four): names,
+    four regions in turn (with ``offices``, also their subregions and ELY centres) and the
+    urban/rural classes urban, semi-urban, rural, rural in turn."""
+    codes = [f"{100 + i:03d}" for i in range(n)]
+    columns: dict[str, list[str]] = {
+        "code": codes,
+        "name_fi": [f"Kunta {c}" for c in codes],
+        "name_sv": [f"Kommun {c}" for c in codes],
+        "name_en": [f"{name_en} {c}" for c in codes],
+        "region_code": [f"MK0{1 + i % 4}" for i in range(n)],
+    }
+    if offices:
+        columns["subregion_code"] = [f"SK0{1 + i % 4}1" for i in range(n)]
+        columns["ely_code"] = [f"ELY0{1 + i % 4}" for i in range(n)]
+    columns["urban_rural_class"] = ["urban", "semi-urban", "rural", "rural"] * (n // 4)
+    return pd.DataFrame(columns)

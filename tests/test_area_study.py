@@ -8,23 +8,19 @@ profile and the evaluation page show the same numbers.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from data_access import queries
-from data_access.engine import make_engine
 from i18n import LANGS, t
-from indicators import aggregation, profile
+from indicators import aggregation, area_study, profile
 from indicators.area_study import area_series, evaluate_areas
-from indicators.trial_study import outcome_panel, required_indicators
+from indicators.trial_study import outcome_panel
 from indicators.views.area import area_table, area_view
+from tests.conftest import real_frames, run_app, synthetic_municipalities
 from tests.panels import count_rows
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EFFECT = -1.5
 
 
@@ -40,17 +36,8 @@ def synthetic() -> dict[str, pd.DataFrame]:
     lower by exactly 1.5 percentage points from 2021-03 on; area S3 (three members) has no
     effect."""
     rng = np.random.default_rng(7)
-    codes = [f"{100 + i:03d}" for i in range(100)]
-    municipalities = pd.DataFrame(
-        {
-            "code": codes,
-            "name_fi": [f"Kunta {c}" for c in codes],
-            "name_sv": [f"Kommun {c}" for c in codes],
-            "name_en": [f"Kunta {c}" for c in codes],
-            "region_code": [f"MK0{1 + i % 4}" for i in range(100)],
-            "urban_rural_class": ["urban", "semi-urban", "rural", "rural"] * 25,
-        }
-    )
+    municipalities = synthetic_municipalities(100, name_en="Kunta", offices=False)
+    codes = list(municipalities["code"])
     areas = {"S1": codes[:1], "S2": codes[1:5], "S3": codes[5:8]}
     memberships = pd.DataFrame(
         [
@@ -134,24 +121,7 @@ def test_the_views_render_in_every_language(synthetic: dict) -> None:
 
 @pytest.fixture(scope="module")
 def real(real_sqlite_url: str) -> dict[str, pd.DataFrame]:
-    engine = make_engine(real_sqlite_url)
-    try:
-        return {
-            "obs": queries.observations(
-                engine,
-                indicators=required_indicators("unemployed_share_pct"),
-                level="municipality",
-                since="2016-01",
-            ),
-            "groups": queries.observations(
-                engine, indicators=["unemployed_share_pct"], level="municipality_group"
-            ),
-            "group_members": queries.group_members(engine),
-            "municipalities": queries.municipalities(engine),
-            "memberships": queries.memberships(engine),
-        }
-    finally:
-        engine.dispose()
+    return real_frames(real_sqlite_url, since="2016-01", area_groups=True)
 
 
 def test_area_series_is_the_ratio_of_sums(real: dict) -> None:
@@ -205,18 +175,11 @@ def test_profile_and_evaluation_page_agree(
 ) -> None:
     """The same area, outcome and window give the same numbers on both pages."""
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
-    page = AppTest.from_file(APP, default_timeout=300)
-    page.switch_page("pages/evaluation.py")
-    page.query_params["lang"] = lang
-    page.run()
+    page = run_app("evaluation", timeout=300, lang=lang)
     assert not page.exception, page.exception
     table = next(d.value for d in page.dataframe if t("area.col.sc", lang) in d.value.columns)
     row = table[table[t("area.col.area", lang)].str.endswith("(A03)")].iloc[0]
-    profile_page = AppTest.from_file(APP, default_timeout=300)
-    profile_page.switch_page("pages/area_profile.py")
-    profile_page.query_params["lang"] = lang
-    profile_page.query_params["area"] = "A03"
-    profile_page.run()
+    profile_page = run_app("area_profile", timeout=300, lang=lang, area="A03")
     assert not profile_page.exception, profile_page.exception
     metrics = {m.label: m.value for m in profile_page.metric}
     effect = row[t("area.col.sc", lang)]
@@ -251,35 +214,9 @@ def test_shared_placebo_fits_change_nothing(synthetic: dict, monkeypatch) -> Non
         pd.testing.assert_frame_equal(evaluation.series, other.series, check_exact=True)
 
 
-def _area_series_pivoting_every_unit(
-    panel: pd.DataFrame, weights: pd.DataFrame, units: pd.DataFrame, min_coverage: float = 0.9
-) -> pd.Series:
-    """area_series as it was before it read only the members' weights (for the test below)."""
-    months = sorted(panel["month"].unique())
-    rows = panel[panel["unit"].isin(units["unit_code"])]
-    w = weights.pivot_table(index="month", columns="unit", values="weight", aggfunc="first")
-    w = w.reindex(sorted(set(w.index) | set(months))).ffill().reindex(months)
-    values = rows.pivot_table(index="month", columns="unit", values="value", aggfunc="first")
-    values = values.reindex(index=months, columns=list(units["unit_code"]))
-    w = w.reindex(columns=values.columns)
-    member = pd.DataFrame(True, index=values.index, columns=values.columns)
-    for row in units.itertuples():
-        first = None if pd.isna(row.member_from) else str(row.member_from)[:7]
-        last = None if pd.isna(row.member_to) else str(row.member_to)[:7]
-        inside = pd.Series(True, index=values.index)
-        if first:
-            inside &= values.index >= first
-        if last:
-            inside &= values.index <= last
-        member[row.unit_code] = inside.to_numpy()
-    ok = member & values.notna() & w.notna() & (w > 0)
-    total = (values.where(ok) * w.where(ok)).sum(axis=1)
-    weight = w.where(ok).sum(axis=1)
-    covered = ok.sum(axis=1) >= min_coverage * member.sum(axis=1)
-    return (total / weight).where(covered & (weight > 0))
-
-
-def test_area_series_reads_only_the_members_weights(synthetic: dict) -> None:
+def test_area_series_reads_only_the_members_weights(
+    synthetic: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The members' weights alone give, bit for bit, the series every unit's weights gave."""
     obs = synthetic["obs"]
     panel = outcome_panel(obs, "unemployed_share_pct")[["unit", "month", "value"]]
@@ -292,10 +229,16 @@ def test_area_series_reads_only_the_members_weights(synthetic: dict) -> None:
     extra = pd.DataFrame({"unit": "999", "month": ["2018-12", "2020-05"], "weight": [1.0, 2.0]})
     weights = pd.concat([weights[~gap], extra], ignore_index=True)
     members = synthetic["memberships"]
+    by_month = area_study._weights_by_month
+
+    def every_units_weights(_mine: pd.DataFrame, months: list[str]) -> pd.DataFrame:
+        # area_series as it was: pivoting every unit's weights, not only the members'
+        return by_month(weights, months)
+
     for area in ("S1", "S2", "S3"):
         units = profile.area_units(members[members["area_id"] == area])
-        pd.testing.assert_series_equal(
-            area_series(panel, weights, units),
-            _area_series_pivoting_every_unit(panel, weights, units),
-            check_exact=True,
-        )
+        members_only = area_series(panel, weights, units)
+        with monkeypatch.context() as patch:
+            patch.setattr(area_study, "_weights_by_month", every_units_weights)
+            every_unit = area_series(panel, weights, units)
+        pd.testing.assert_series_equal(members_only, every_unit, check_exact=True)

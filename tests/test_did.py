@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -33,17 +34,7 @@ from indicators.did import (
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _single_threaded_blas() -> Iterator[None]:
-    # A multi-threaded BLAS spins on the small regressions here and makes the run slow and
-    # erratic on a two-core machine; the results do not depend on it
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # a transitive dependency only: the tests run without it
-        yield
-        return
-    with threadpool_limits(1):
-        yield
+pytestmark = pytest.mark.usefixtures("single_blas_thread")
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +91,57 @@ def synthetic_panel(
     return frame
 
 
+# The columns of synthetic_panel
+_COLUMNS = {"outcome": "value", "unit": "unit", "period": "month", "treated": "treated"}
+
+
+def _did(frame: pd.DataFrame, **overrides: str | None) -> DidResult:
+    return estimate_did(frame, **{**_COLUMNS, "post": "post", **overrides})  # type: ignore[arg-type]
+
+
+def _organ_did(organ: pd.DataFrame, **overrides: str | None) -> DidResult:
+    """The Effect's organ-donation regression: California's active choice from Q3 2011."""
+    columns: dict[str, str | None] = {
+        "outcome": "Rate",
+        "unit": "State",
+        "period": "Quarter",
+        "treated": "california",
+        "post": "after",
+    }
+    return _did(organ, **{**columns, **overrides})
+
+
+def _cr1_fit(model: smf.ols, groups: np.ndarray, **kwargs: object) -> Any:
+    """``model`` fitted with statsmodels' CR1 clustered covariance (``groups``)."""
+    cov_kwds = {"groups": groups, "use_correction": True, "df_correction": True}
+    return model.fit(cov_type="cluster", cov_kwds=cov_kwds, **kwargs)
+
+
+def _same_as_textbook(res: DidResult, textbook: Any, term: str) -> Any:
+    """``textbook`` (a statsmodels regression) fitted, checked to give ``res`` the estimate
+    and standard error of its ``term`` to the last digit."""
+    fit = textbook.fit()
+    assert res.estimate == pytest.approx(fit.params[term], rel=1e-10)
+    assert res.std_error == pytest.approx(fit.bse[term], rel=1e-10)
+    return fit
+
+
+def _organ_event(organ: pd.DataFrame, period: str, event_period: object) -> EventStudyResult:
+    """The Effect's organ-donation event study, by ``period`` from ``event_period``."""
+    return event_study(
+        organ,
+        outcome="Rate",
+        unit="State",
+        period=period,
+        treated="california",
+        event_period=event_period,
+    )
+
+
+def _event(frame: pd.DataFrame, **kwargs: object) -> EventStudyResult:
+    return event_study(frame, **{**_COLUMNS, "event_period": "2021-03", **kwargs})  # type: ignore[arg-type]
+
+
 # --------------------------------------------------------------------------------------------
 # Published results
 # --------------------------------------------------------------------------------------------
@@ -122,9 +164,7 @@ def test_kielmc_incinerator_wooldridge_example_13_3(kielmc: pd.DataFrame) -> Non
     assert res.n_obs == 321
     assert (res.n_units, res.n_periods, res.df) == (2, 2, 317)
     # The textbook regression itself, reproduced with statsmodels: identical to the last digit
-    textbook = smf.ols("rprice ~ nearinc * y81", kielmc).fit()
-    assert res.estimate == pytest.approx(textbook.params["nearinc:y81"], rel=1e-10)
-    assert res.std_error == pytest.approx(textbook.bse["nearinc:y81"], rel=1e-10)
+    _same_as_textbook(res, smf.ols("rprice ~ nearinc * y81", kielmc), "nearinc:y81")
     assert round(res.std_error, 1) == 7456.6
 
 
@@ -143,10 +183,8 @@ def test_injury_kentucky_wooldridge_example_13_4(injury_ky: pd.DataFrame) -> Non
     assert round(res.estimate, 3) == 0.191
     assert round(res.std_error, 3) == 0.069
     assert res.n_obs == 5626
-    textbook = smf.ols("ldurat ~ afchnge * highearn", injury_ky).fit()
-    assert round(textbook.rsquared, 3) == 0.021
-    assert res.estimate == pytest.approx(textbook.params["afchnge:highearn"], rel=1e-10)
-    assert res.std_error == pytest.approx(textbook.bse["afchnge:highearn"], rel=1e-10)
+    textbook = smf.ols("ldurat ~ afchnge * highearn", injury_ky)
+    assert round(_same_as_textbook(res, textbook, "afchnge:highearn").rsquared, 3) == 0.021
 
 
 def test_organ_donations_the_effect_chapter_18(organ: pd.DataFrame) -> None:
@@ -155,9 +193,7 @@ def test_organ_donations_the_effect_chapter_18(organ: pd.DataFrame) -> None:
     # California's active-choice question from Q3 2011. With conventional (iid) errors the
     # PyFixest replication of the chapter ("Replicating Examples from The Effect", Chapter 18
     # Example 1) prints -0.022, SE 0.020, t -1.096, p 0.275, 95 % CI [-0.063, 0.018].
-    res = estimate_did(
-        organ, outcome="Rate", unit="State", period="Quarter", treated="california", post="after"
-    )
+    res = _organ_did(organ)
     assert round(res.estimate, 4) == -0.0225
     assert round(res.std_error, 3) == 0.020
     assert round(res.t_stat, 3) == -1.096
@@ -172,14 +208,7 @@ def test_organ_donations_event_study_the_effect_chapter_18(organ: pd.DataFrame) 
     # prints, for quarters 1, 2, 4, 5, 6: -0.002942, 0.006296, -0.021565, -0.020292, -0.022165,
     # each with SE 0.036055 (iid); the CI of quarter 1 is [-0.074299, 0.068415].
     # Quarter 3 is the quarter before the event (quarter 4), i.e. relative period -1.
-    res = event_study(
-        organ,
-        outcome="Rate",
-        unit="State",
-        period="Quarter_Num",
-        treated="california",
-        event_period=4,
-    )
+    res = _organ_event(organ, "Quarter_Num", 4)
     table = res.table.set_index("rel_period")
     published = {-3: -0.002942, -2: 0.006296, 0: -0.021565, 1: -0.020292, 2: -0.022165}
     for rel, value in published.items():
@@ -196,14 +225,7 @@ def test_organ_donations_event_study_the_effect_chapter_18(organ: pd.DataFrame) 
     quarters = organ.assign(
         q=pd.PeriodIndex([f"{q[2:]}Q{q[1]}" for q in organ["Quarter"]], freq="Q")
     )
-    by_period = event_study(
-        quarters,
-        outcome="Rate",
-        unit="State",
-        period="q",
-        treated="california",
-        event_period=pd.Period("2011Q3", freq="Q"),
-    )
+    by_period = _organ_event(quarters, "q", pd.Period("2011Q3", freq="Q"))
     pd.testing.assert_frame_equal(by_period.table, res.table)
 
 
@@ -213,23 +235,10 @@ def test_organ_donations_clustered_follows_documented_convention(organ: pd.DataF
     # documented CR1 convention computed independently with statsmodels: LSDV clustered by
     # state counts all 1 + 26 + 5 + 1 = 33 columns, our K drops the 26 state dummies (nested in
     # the state clusters), K = 7.
-    res = estimate_did(
-        organ,
-        outcome="Rate",
-        unit="State",
-        period="Quarter",
-        treated="california",
-        post="after",
-        cluster="State",
-    )
+    res = _organ_did(organ, cluster="State")
     organ = organ.assign(d=organ["california"] * organ["after"])
-    lsdv = smf.ols("Rate ~ d + C(State) + C(Quarter)", organ).fit(
-        cov_type="cluster",
-        cov_kwds={
-            "groups": pd.factorize(organ["State"])[0],
-            "use_correction": True,
-            "df_correction": True,
-        },
+    lsdv = _cr1_fit(
+        smf.ols("Rate ~ d + C(State) + C(Quarter)", organ), pd.factorize(organ["State"])[0]
     )
     n, k_all, k_ours = 162, 33, 7
     expected = lsdv.bse["d"] * np.sqrt((n - k_all) / (n - k_ours))
@@ -254,15 +263,7 @@ def _lsdv(frame: pd.DataFrame, weights: str | None = None) -> smf.ols:
 def test_did_matches_lsdv_conventional_and_weighted() -> None:
     panel = synthetic_panel(n_units=30, n_treated=10, start="2020-06", end="2021-09")
     for weights in (None, "pop"):
-        res = estimate_did(
-            panel,
-            outcome="value",
-            unit="unit",
-            period="month",
-            treated="treated",
-            post="post",
-            weights=weights,
-        )
+        res = _did(panel, weights=weights)
         lsdv = _lsdv(panel, weights).fit()
         assert res.estimate == pytest.approx(lsdv.params["d"], rel=1e-8)
         assert res.std_error == pytest.approx(lsdv.bse["d"], rel=1e-8)
@@ -280,20 +281,8 @@ def test_did_clustered_when_no_effect_is_nested_matches_statsmodels_cr1() -> Non
     )
     codes = pd.factorize(panel["unit"])[0] + pd.factorize(panel["month"])[0]
     panel["cl"] = codes % 7
-    res = estimate_did(
-        panel,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
-        post="post",
-        cluster="cl",
-    )
-    lsdv = _lsdv(panel).fit(
-        cov_type="cluster",
-        cov_kwds={"groups": panel["cl"].to_numpy(), "use_correction": True, "df_correction": True},
-        use_t=True,
-    )
+    res = _did(panel, cluster="cl")
+    lsdv = _cr1_fit(_lsdv(panel), panel["cl"].to_numpy(), use_t=True)
     assert lsdv.df_resid_inference == 6
     assert res.std_error == pytest.approx(lsdv.bse["d"], rel=1e-8)
     assert res.p_value == pytest.approx(lsdv.pvalues["d"], rel=1e-6)
@@ -304,23 +293,8 @@ def test_did_clustered_by_unit_and_by_region_drop_nested_unit_dummies() -> None:
     panel = synthetic_panel(n_units=30, n_treated=10, start="2020-06", end="2021-09")
     n, n_units, n_months = len(panel), 30, 16
     for cluster, groups in (("unit", 30), ("region", 10)):
-        res = estimate_did(
-            panel,
-            outcome="value",
-            unit="unit",
-            period="month",
-            treated="treated",
-            post="post",
-            cluster=cluster,
-        )
-        lsdv = _lsdv(panel).fit(
-            cov_type="cluster",
-            cov_kwds={
-                "groups": pd.factorize(panel[cluster])[0],
-                "use_correction": True,
-                "df_correction": True,
-            },
-        )
+        res = _did(panel, cluster=cluster)
+        lsdv = _cr1_fit(_lsdv(panel), pd.factorize(panel[cluster])[0])
         k_all = 1 + (n_units - 1) + (n_months - 1) + 1
         k_ours = 1 + 1 + (n_months - 1)
         expected = lsdv.bse["d"] * np.sqrt((n - k_all) / (n - k_ours))
@@ -332,15 +306,7 @@ def test_did_unbalanced_panel_and_missing_outcomes() -> None:
     panel = synthetic_panel(n_units=30, n_treated=10, start="2020-06", end="2021-09")
     rng = np.random.default_rng(7)
     panel.loc[rng.choice(len(panel), 40, replace=False), "value"] = np.nan
-    res = estimate_did(
-        panel,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
-        post="post",
-        cluster="unit",
-    )
+    res = _did(panel, cluster="unit")
     assert res.n_obs == len(panel) - 40
     assert res.n_dropped_missing == 40
     complete = panel.dropna(subset=["value"])
@@ -350,15 +316,7 @@ def test_did_unbalanced_panel_and_missing_outcomes() -> None:
 
 def test_did_result_helpers() -> None:
     panel = synthetic_panel(n_units=20, n_treated=8, start="2020-10", end="2021-06")
-    res = estimate_did(
-        panel,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
-        post="post",
-        cluster="unit",
-    )
+    res = _did(panel, cluster="unit")
     assert isinstance(res, DidResult)
     as_dict = res.as_dict()
     assert as_dict["estimate"] == res.estimate
@@ -397,18 +355,6 @@ def test_did_two_by_two_is_the_difference_of_changes(cells: list[float], shift: 
 # --------------------------------------------------------------------------------------------
 # Input validation
 # --------------------------------------------------------------------------------------------
-
-
-def _did(frame: pd.DataFrame, **overrides: str | None) -> DidResult:
-    kwargs: dict[str, str | None] = {
-        "outcome": "value",
-        "unit": "unit",
-        "period": "month",
-        "treated": "treated",
-        "post": "post",
-    }
-    kwargs.update(overrides)
-    return estimate_did(frame, **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -483,18 +429,6 @@ def test_did_rejects_non_frame() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _event(frame: pd.DataFrame, **kwargs: object) -> EventStudyResult:
-    base: dict[str, object] = {
-        "outcome": "value",
-        "unit": "unit",
-        "period": "month",
-        "treated": "treated",
-        "event_period": "2021-03",
-    }
-    base.update(kwargs)
-    return event_study(frame, **base)  # type: ignore[arg-type]
-
-
 def test_event_study_recovers_known_path_with_parallel_trends() -> None:
     panel = synthetic_panel()
     res = _event(panel, leads=12, lags=18, cluster="unit")
@@ -550,15 +484,7 @@ def test_event_study_rejects_violated_pretrend() -> None:
 
 def test_event_study_single_post_bin_equals_did() -> None:
     panel = synthetic_panel(n_units=40, n_treated=15)
-    did = estimate_did(
-        panel,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
-        post="post",
-        cluster="unit",
-    )
+    did = _did(panel, cluster="unit")
     res = _event(panel, leads=1, lags=0, cluster="unit")
     table = res.table.set_index("rel_period")
     assert list(table.index) == [-1, 0]
@@ -580,9 +506,9 @@ def test_event_study_wald_matches_statsmodels() -> None:
         name = f"d{r + 10}"
         panel[name] = panel["treated"] * (rel == r)
         names.append(name)
-    lsdv = smf.ols(f"value ~ {' + '.join(names)} + C(unit) + C(month)", panel).fit(
-        cov_type="cluster",
-        cov_kwds={"groups": panel["cl"].to_numpy(), "use_correction": True, "df_correction": True},
+    lsdv = _cr1_fit(
+        smf.ols(f"value ~ {' + '.join(names)} + C(unit) + C(month)", panel),
+        panel["cl"].to_numpy(),
         use_t=True,
     )
     wald = lsdv.wald_test("d6 = 0, d7 = 0, d8 = 0", use_f=True, scalar=True)
@@ -705,9 +631,7 @@ def test_prepare_panel_builds_indicators_and_window() -> None:
     ]
     # Not balanced: the missing value stays in the frame and estimate_did drops the row
     assert frame["value"].isna().sum() == 1
-    res = estimate_did(
-        frame, outcome="value", unit="unit", period="month", treated="treated", post="post"
-    )
+    res = _did(frame)
     assert res.n_dropped_missing == 1
 
 
@@ -834,20 +758,9 @@ def test_full_size_evaluation_is_fast() -> None:
     # About 309 municipalities × 70 months. The bound is on process time, so that other load on
     # the machine does not fail the test; BLAS threads are limited by the module fixture.
     panel = synthetic_panel(n_units=309, n_treated=90, start="2019-01", end="2024-10")
-    estimate_did(  # warm-up: imports and caches
-        panel, outcome="value", unit="unit", period="month", treated="treated", post="post"
-    )
+    _did(panel)  # warm-up: imports and caches
     start = time.process_time()
-    did = estimate_did(
-        panel,
-        outcome="value",
-        unit="unit",
-        period="month",
-        treated="treated",
-        post="post",
-        cluster="unit",
-        weights="pop",
-    )
+    did = _did(panel, cluster="unit", weights="pop")
     did_seconds = time.process_time() - start
     start = time.process_time()
     res = _event(panel, leads=12, lags=24, cluster="unit")
@@ -895,9 +808,19 @@ _PANELS = {
 }
 
 
-@pytest.mark.parametrize("panel", list(_PANELS))
-@pytest.mark.parametrize("cluster", [None, "unit", "region"])
-@pytest.mark.parametrize("weights", [None, "pop"])
+def _every_panel(test: Callable[..., None]) -> Callable[..., None]:
+    """``test`` on each of _PANELS, unclustered and clustered by unit and by region,
+    unweighted and weighted."""
+    for mark in (
+        pytest.mark.parametrize("weights", [None, "pop"]),
+        pytest.mark.parametrize("cluster", [None, "unit", "region"]),
+        pytest.mark.parametrize("panel", list(_PANELS)),
+    ):
+        test = mark(test)
+    return test
+
+
+@_every_panel
 def test_within_fit_did_matches_panelols(
     panel: str, cluster: str | None, weights: str | None
 ) -> None:
@@ -907,31 +830,16 @@ def test_within_fit_did_matches_panelols(
     assert reference.estimator.startswith("linearmodels PanelOLS")
 
 
-@pytest.mark.parametrize("panel", list(_PANELS))
-@pytest.mark.parametrize("cluster", [None, "unit", "region"])
-@pytest.mark.parametrize("weights", [None, "pop"])
+@_every_panel
 def test_within_fit_event_study_matches_panelols(
     panel: str, cluster: str | None, weights: str | None
 ) -> None:
     frame = _PANELS[panel]()
     # Ten regions' clustered covariance has rank 9 at most: test fewer leads than that
     window = 4 if cluster == "region" else 12
-
-    def run() -> EventStudyResult:
-        return event_study(
-            frame,
-            outcome="value",
-            unit="unit",
-            period="month",
-            treated="treated",
-            event_period="2021-03",
-            leads=window,
-            lags=window,
-            cluster=cluster,
-            weights=weights,
-        )
-
-    fast, reference = _both(run)
+    fast, reference = _both(
+        lambda: _event(frame, leads=window, lags=window, cluster=cluster, weights=weights)
+    )
     columns = ["estimate", "std_error", "ci_low", "ci_high", "p_value"]
     np.testing.assert_allclose(
         fast.table[columns].to_numpy(dtype=float),

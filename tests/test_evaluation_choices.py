@@ -5,11 +5,9 @@ ends in an exception (the counts behind the per-vacancy ratio end in 2023-10, th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 from threadpoolctl import threadpool_limits
 
 from catalogue.calendar import evaluation_window_options as window_options
@@ -18,8 +16,7 @@ from data_access.engine import make_engine
 from i18n import fmt_month, t
 from indicators.comparison import COMPARISONS
 from indicators.trial_study import OUTCOMES, evaluate, last_supported_month, required_indicators
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.conftest import run_app
 
 
 @pytest.fixture(scope="module")
@@ -93,15 +90,9 @@ def test_per_vacancy_with_the_default_window_shows_estimates(
 ) -> None:
     """The crash of issue 14: per-vacancy ratio, window to 2024-12 from a link."""
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/evaluation.py")
-    for key, value in {
-        "outcome": "unemployed_per_vacancy",
-        "to": "2024-12",
-        "lang": lang,
-    }.items():
-        at.query_params[key] = value
-    at.run()
+    at = run_app(
+        "evaluation", timeout=120, outcome="unemployed_per_vacancy", to="2024-12", lang=lang
+    )
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert at.selectbox(key="to").value == "2023-10"
@@ -121,10 +112,7 @@ def test_a_change_of_window_replaces_the_results(
 ) -> None:
     """After a change the page ends with the new estimates, no "computing…" left over."""
     monkeypatch.setenv("DATABASE_URL", real_sqlite_url)
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.switch_page("pages/evaluation.py")
-    at.query_params["lang"] = "en"
-    at.run()
+    at = run_app("evaluation", timeout=180, lang="en")
     assert not at.exception, at.exception
     before = [m.value for m in at.metric]
     shown = at.session_state["_evaluation_areas_shown"]

@@ -52,16 +52,21 @@ def panelols(frame: pd.DataFrame, treated: list[str]) -> float:
     return float(fit.params["D"])
 
 
+# The columns of two_way_panel and its event
+COLUMNS: dict[str, object] = {
+    "outcome": "y",
+    "unit": "unit",
+    "period": "month",
+    "first_treated_period": EVENT,
+}
+
+
+def twfe(frame: pd.DataFrame, treated: list[str]) -> float:
+    return twfe_did(frame, treated_units=treated, **COLUMNS)  # type: ignore[arg-type]
+
+
 def run(frame: pd.DataFrame, treated: list[str], **kwargs: object) -> object:
-    return placebo_did(
-        frame,
-        outcome="y",
-        unit="unit",
-        period="month",
-        treated_units=treated,
-        first_treated_period=EVENT,
-        **kwargs,  # type: ignore[arg-type]
-    )
+    return placebo_did(frame, **{**COLUMNS, "treated_units": treated, **kwargs})  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------------------------
@@ -72,14 +77,7 @@ def run(frame: pd.DataFrame, treated: list[str], **kwargs: object) -> object:
 def test_twfe_matches_panelols_on_a_balanced_panel() -> None:
     frame = two_way_panel(effect=0.7)
     treated = ["m000", "m001", "m002"]
-    ours = twfe_did(
-        frame,
-        outcome="y",
-        unit="unit",
-        period="month",
-        treated_units=treated,
-        first_treated_period=EVENT,
-    )
+    ours = twfe(frame, treated)
     assert ours == pytest.approx(panelols(frame, treated), abs=1e-10)
 
 
@@ -89,14 +87,7 @@ def test_twfe_matches_panelols_on_an_unbalanced_panel() -> None:
     frame.loc[rng.random(len(frame)) < 0.05, "y"] = np.nan
     frame = frame.drop(index=frame.sample(frac=0.03, random_state=3).index)
     treated = ["m000", "m001", "m002"]
-    ours = twfe_did(
-        frame,
-        outcome="y",
-        unit="unit",
-        period="month",
-        treated_units=treated,
-        first_treated_period=EVENT,
-    )
+    ours = twfe(frame, treated)
     assert ours == pytest.approx(panelols(frame, treated), abs=1e-10)
     result = run(frame, treated, n_draws=50)
     assert not result.balanced
@@ -221,16 +212,8 @@ def test_units_without_any_outcome_are_dropped() -> None:
 )
 def test_errors_name_what_is_wrong(kwargs: dict[str, object], message: str) -> None:
     frame = two_way_panel(n_units=8)
-    options: dict[str, object] = {
-        "outcome": "y",
-        "unit": "unit",
-        "period": "month",
-        "treated_units": ["m000"],
-        "first_treated_period": EVENT,
-    }
-    options.update(kwargs)
     with pytest.raises(InferenceError, match=message):
-        placebo_did(frame, **options)  # type: ignore[arg-type]
+        run(frame, ["m000"], **kwargs)
 
 
 def test_repeated_rows_are_rejected() -> None:

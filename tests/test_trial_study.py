@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +12,6 @@ import pytest
 from sqlalchemy import Engine
 
 from data_access import queries
-from data_access.engine import make_engine
 from i18n import LANGS, MESSAGES, Message, render, t
 from indicators.comparison import ComparisonError, comparison_group, matching_covariates
 from indicators.did import EvaluationError
@@ -27,20 +25,10 @@ from indicators.trial_study import (
     outcome_panel,
     required_indicators,
 )
+from tests.conftest import real_frames, synthetic_municipalities
 from tests.panels import count_rows
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _single_threaded_blas() -> Iterator[None]:
-    # As in test_evaluation: a multi-threaded BLAS spins on these regressions on a small
-    # machine; threadpoolctl is only a transitive dependency, so the tests run without it
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        yield
-        return
-    with threadpool_limits(1):
-        yield
+pytestmark = pytest.mark.usefixtures("single_blas_thread")
 
 
 # --------------------------------------------------------------------------------------------
@@ -62,19 +50,8 @@ def synthetic() -> dict[str, pd.DataFrame]:
     labour force / 100), so the share goes through the same computation as the real data.
     """
     rng = np.random.default_rng(20210301)
-    codes = [f"{100 + i:03d}" for i in range(40)]
-    municipalities = pd.DataFrame(
-        {
-            "code": codes,
-            "name_fi": [f"Kunta {c}" for c in codes],
-            "name_sv": [f"Kommun {c}" for c in codes],
-            "name_en": [f"Municipality {c}" for c in codes],
-            "region_code": [f"MK0{1 + i % 4}" for i in range(40)],
-            "subregion_code": [f"SK0{1 + i % 4}1" for i in range(40)],
-            "ely_code": [f"ELY0{1 + i % 4}" for i in range(40)],
-            "urban_rural_class": ["urban", "semi-urban", "rural", "rural"] * 10,
-        }
-    )
+    municipalities = synthetic_municipalities(40)
+    codes = list(municipalities["code"])
     members = [(c, "S1", "confirmed") for c in codes[:6]]
     members += [(c, "S2", "confirmed") for c in codes[6:12]]
     members += [(codes[12], "S3", "probable"), (codes[13], "S4", "not_in_trial")]
@@ -357,20 +334,7 @@ def test_every_message_key_of_the_core_is_in_the_catalogue() -> None:
 
 @pytest.fixture(scope="module")
 def real(real_sqlite_url: str) -> dict[str, pd.DataFrame]:
-    engine = make_engine(real_sqlite_url)
-    try:
-        return {
-            "obs": queries.observations(
-                engine,
-                indicators=required_indicators("unemployed_share_pct"),
-                level="municipality",
-                since="2017-01",
-            ),
-            "municipalities": queries.municipalities(engine),
-            "memberships": queries.memberships(engine),
-        }
-    finally:
-        engine.dispose()
+    return real_frames(real_sqlite_url, since="2017-01")
 
 
 def test_real_outcome_panel(real: dict[str, pd.DataFrame]) -> None:

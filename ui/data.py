@@ -299,15 +299,13 @@ def area_study(
     )
 
 
-def lead_comparison(
+def pooled_evaluations(
     url: str, *, outcome: str, start: str, end: str, include_unverified: bool
-) -> str:
-    """The comparison group the evaluation page leads with for these choices (the first
-    whose pre-trend test passes, see :func:`indicators.views.evaluation.lead_comparison`)."""
+) -> dict[str, Any]:
+    """The pooled :func:`evaluation` against each comparison group, by group (cached each)."""
     from indicators.comparison import COMPARISONS
-    from indicators.views import evaluation as evaluation_view
 
-    pooled = {
+    return {
         kind: evaluation(
             url,
             outcome=outcome,
@@ -318,6 +316,18 @@ def lead_comparison(
         )
         for kind in COMPARISONS
     }
+
+
+def lead_comparison(
+    url: str, *, outcome: str, start: str, end: str, include_unverified: bool
+) -> str:
+    """The comparison group the evaluation page leads with for these choices (the first
+    whose pre-trend test passes, see :func:`indicators.views.evaluation.lead_comparison`)."""
+    from indicators.views import evaluation as evaluation_view
+
+    pooled = pooled_evaluations(
+        url, outcome=outcome, start=start, end=end, include_unverified=include_unverified
+    )
     return evaluation_view.lead_comparison(evaluation_view.comparison_rows(pooled))
 
 
@@ -437,21 +447,12 @@ def brief_inputs(url: str, since: str | None) -> Any:
     from dataclasses import replace
 
     from exports.brief import brief_inputs as read
-    from indicators.comparison import COMPARISONS
     from indicators.views.brief import evaluation_summary
 
     start, end = calendar.EVALUATION_WINDOW
-    pooled = {
-        kind: evaluation(
-            url,
-            outcome="unemployed_share_pct",
-            comparison=kind,
-            start=start,
-            end=end,
-            include_unverified=False,
-        )
-        for kind in COMPARISONS
-    }
+    pooled = pooled_evaluations(
+        url, outcome="unemployed_share_pct", start=start, end=end, include_unverified=False
+    )
     summary = evaluation_summary(pooled, default_area_study(url, include_unverified=False))
     totals = overview_totals(url, include_unverified=False, since=since)
     return replace(read(engine(url), since=since, totals=totals), evaluation=summary)

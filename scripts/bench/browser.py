@@ -39,6 +39,10 @@ BASELINE_APP = BENCH_PAGES / "baseline.py"
 # Pages without any chart: their "time to chart" is the time to their first drawn table
 TABLE_PAGES = frozenset({"data_methods"})
 RERUN_TARGET = 2.0
+# Issue 13: first paint within 1.5 × the baseline app's, and the first visitor after a start
+# within 2 × a later visitor
+FIRST_PAINT_TARGET = 1.5
+FIRST_VISIT_TARGET = 2.0
 RERUN_MONTH_LABEL = "maaliskuu 2021"  # the overview's month select box, in Finnish
 SERVER_START_TIMEOUT = 90.0
 PAGE_TIMEOUT_MS = 90_000
@@ -249,16 +253,25 @@ def _browser_measurements(
                 budget.note(page),
             )
             results.append(
-                Result("chart", f"to {what}: {page}", "s", samples[page], baseline, note=note)
+                Result(
+                    "chart",
+                    f"to {what}: {page}",
+                    "s",
+                    samples[page],
+                    baseline,
+                    FIRST_PAINT_TARGET,
+                    note=note,
+                )
             )
         for page in PAGES:
             results.append(
                 Result(
                     "chart",
-                    f"to chart: {page}, first visit (cold server)",
+                    f"to chart: {page}, first visit (cold server) vs a later visitor",
                     "s",
                     [first[page]],
-                    baseline,
+                    samples[page],
+                    FIRST_VISIT_TARGET,
                 )
             )
 

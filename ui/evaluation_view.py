@@ -88,11 +88,10 @@ def event_study(result: Any, outcome: str, lang: str, *, data_key: Hashable) -> 
     st.subheader(t("evaluation.event_title", lang))
     specs.show(chart, key="event_chart", alt=t("evaluation.event_alt", lang, n=len(table)))
     export_table = evaluation_view.event_table(result, lang)
-    with st.expander(t("chart.data_table", lang)):
-        st.dataframe(export_table, hide_index=True, key="event_table")
-    export.downloads(
+    export.data_and_downloads(
         chart,
         export_table,
+        table_key="event_table",
         title=t("evaluation.event_title", lang),
         lang=lang,
         key="dl_event",
@@ -141,10 +140,11 @@ def per_area(
     st.caption(t("area.table_note", lang))
     specs.show(chart, key="forest_chart", alt=t("evaluation.areas_alt", lang, n=len(rows)))
     table = area_view.area_table(study, areas, lang)
-    st.dataframe(table, hide_index=True, key="areas_table")
-    export.downloads(
+    export.data_and_downloads(
         chart,
         table,
+        table_key="areas_table",
+        folded=False,
         title=t("area.table_title", lang),
         lang=lang,
         key="dl_areas",

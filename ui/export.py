@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -136,3 +137,23 @@ def downloads(
             on_click="ignore",
             icon=":material/download:",
         )
+
+
+def data_and_downloads(
+    chart: ChartLike | None,
+    table: pd.DataFrame,
+    *,
+    table_key: str,
+    lang: str,
+    folded: bool = True,
+    **options: Any,
+) -> None:
+    """A chart's data as a table (folded into "the chart's data as a table" unless
+    ``folded`` is False) with its four download buttons (``options`` as for
+    :func:`downloads`)."""
+    if folded:
+        with st.expander(t("chart.data_table", lang)):
+            st.dataframe(table, hide_index=True, key=table_key)
+    else:
+        st.dataframe(table, hide_index=True, key=table_key)
+    downloads(chart, table, lang=lang, **options)

@@ -122,11 +122,10 @@ def key_indicators(panels: pd.DataFrame, lang: str, *, data_key: Hashable) -> No
                 container=column,
             )
     table = specs.cached_value(("key_panels_table", data_key, lang), make_table)
-    with st.expander(t("chart.data_table", lang)):
-        st.dataframe(table, hide_index=True, key="overview_panels_table")
-    export.downloads(
+    export.data_and_downloads(
         chart,
         table,
+        table_key="overview_panels_table",
         title=t("overview.key_title", lang),
         lang=lang,
         key="dl_panels",
@@ -286,11 +285,10 @@ def share_chart(
         return table[list(labels.values())].reset_index()
 
     table = specs.cached_value(("share_table", data_key, lang), make_table)
-    with st.expander(t("chart.data_table", lang)):
-        st.dataframe(table, hide_index=True, key="overview_table")
-    export.downloads(
+    export.data_and_downloads(
         chart,
         table,
+        table_key="overview_table",
         title=t("overview.chart_title", lang),
         lang=lang,
         key="dl_overview",
@@ -337,11 +335,10 @@ def profile_chart(
     if profile_view.is_count(indicator):
         st.caption(t("profile.index_note", lang))
     table = profile_view.series_table(frame).reset_index()
-    with st.expander(t("chart.data_table", lang)):
-        st.dataframe(table, hide_index=True, key="profile_table")
-    export.downloads(
+    export.data_and_downloads(
         chart,
         table,
+        table_key="profile_table",
         title=f"{title}: {name}",
         lang=lang,
         key="dl_profile",

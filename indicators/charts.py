@@ -308,7 +308,7 @@ def event_study_chart(
                 "kind:N",
                 title=words.get("point"),
                 scale=alt.Scale(domain=shown, range=[shapes[k] for k in shown]),
-                legend=_legend(),
+                legend=_legend(360),
             ),
             tooltip=tooltip,
         )

@@ -83,8 +83,6 @@ def event_study(result: Any, outcome: str, lang: str, *, data_key: Hashable) -> 
             y_title=y_title,
             locale=vega_locale(lang),
             labels=evaluation_view.event_labels(lang),
-            # Streamlit fits the legends into the height too: about 300 px of plot under them
-            height=440,
         ),
     )
     st.subheader(t("evaluation.event_title", lang))

@@ -143,9 +143,7 @@ def _panel_chart(rows: pd.DataFrame, title: str, lang: str) -> object:
         series_title=t("chart.series", lang),
         series_order=[label for label in labels if label in set(rows["series"])],
         events=events_between(rows["month"].min(), rows["month"].max(), lang=lang),
-        # Streamlit fits the whole chart, legend included, into the height: about 200 px of
-        # plot under a three-entry legend
-        height=360,
+        height=190,
         locale=vega_locale(lang),
         y_axis_title=False,
     )

@@ -144,6 +144,20 @@ def picked(event: Any) -> tuple[str, str] | None:
     return None
 
 
+# Streamlit's default autosize ("fit") squeezes the whole chart, legends included, into the
+# spec's height, so a chart with a legend of five entries above it kept a plot a few pixels
+# high. "fit-x" fits the width to the column and keeps the height for the plot, as in the
+# PNG and SVG exports, with the legends added above it.
+FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
+
+
+def plot_height(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` with the height kept for its plot where the width follows the container."""
+    if spec.get("width") == "container" and "autosize" not in spec:
+        return {**spec, "autosize": FIT_WIDTH}
+    return spec
+
+
 def show(
     chart: CachedChart,
     *,
@@ -159,7 +173,7 @@ def show(
     clicked (see :func:`picked`)."""
     target = container if container is not None else st
     if not pick:
-        target.vega_lite_chart(spec=chart.spec, key=key, alt=alt, theme=theme)
+        target.vega_lite_chart(spec=plot_height(chart.spec), key=key, alt=alt, theme=theme)
         return None
     spec = with_pick(chart.spec)
     modes = [p["name"] for layer in spec["layer"] for p in layer.get("params", [])]

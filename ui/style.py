@@ -43,6 +43,10 @@ h2, h3 { hyphens: auto; overflow-wrap: normal !important; word-break: normal !im
    (#76797c on white, 4.37:1, under the 4.5:1 of 1.4.3); this grey has 6.3:1 on white and
    5.8:1 on the sidebar's background. */
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5c6068 !important; }
+/* A greyed-out choice (one that does nothing in the current view) keeps its value readable:
+   Streamlit draws it at #a4a5a7 (2.46:1); the captions' grey instead. The box stays grey. */
+[data-testid="stSelectbox"]:has(input:disabled) p,
+[data-testid="stSelectbox"]:has([aria-disabled="true"]) p { color: #5c6068 !important; }
 /* Icons are ligature text ("arrow_forward") that Streamlit already hides from screen readers
    (aria-hidden); they stay out of copied text too. */
 [data-testid="stIconMaterial"] { user-select: none; }

@@ -308,7 +308,8 @@ def event_study_chart(
                 "kind:N",
                 title=words.get("point"),
                 scale=alt.Scale(domain=shown, range=[shapes[k] for k in shown]),
-                legend=_legend(360),
+                # Below the plot: beside the periods' legend it is cut on a phone
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360),
             ),
             tooltip=tooltip,
         )

@@ -270,6 +270,7 @@ def event_study_chart(
     locale: dict[str, object] | None = None,
     height: int = 300,
     labels: Mapping[str, str] | None = None,
+    print_legends: bool = False,
 ) -> alt.LayerChart:
     """Leads and lags with 95 % intervals (``rel_period, estimate, ci_low, ci_high``).
 
@@ -277,7 +278,9 @@ def event_study_chart(
     With ``labels`` (the words for :data:`EVENT_LABEL_KEYS`) a legend names the periods
     before and after the start, and the points' shapes set apart the reference month and the
     binned end points (``is_reference`` and ``binned`` columns), which hold more than one
-    month, from the ordinary months.
+    month, from the ordinary months. ``print_legends`` sets both legends in one row each
+    above the plot, for a page of fixed width (the brief); on screen they stack, so that a
+    phone does not cut them.
     """
     data = table[["rel_period", "estimate", "ci_low", "ci_high"]].copy()
     words = dict(labels or {})
@@ -294,7 +297,13 @@ def event_study_chart(
         "phase:N",
         title=words.get("phase"),
         scale=alt.Scale(domain=[pre, post], range=[PALETTE[1], PALETTE[0]]),
-        legend=_legend() if labels else None,
+        legend=(
+            None
+            if not labels
+            else alt.Legend(orient="top", direction="horizontal")
+            if print_legends
+            else _legend()
+        ),
     )
     zero, bars, points = _estimates(
         data, "y", y_title, x, colour, tooltip, stroke_width=1.5, point_size=28
@@ -309,7 +318,11 @@ def event_study_chart(
                 title=words.get("point"),
                 scale=alt.Scale(domain=shown, range=[shapes[k] for k in shown]),
                 # Below the plot: beside the periods' legend it is cut on a phone
-                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360),
+                legend=(
+                    alt.Legend(orient="top", direction="horizontal", labelLimit=360)
+                    if print_legends
+                    else alt.Legend(orient="bottom", direction="vertical", labelLimit=360)
+                ),
             ),
             tooltip=tooltip,
         )

@@ -1187,6 +1187,7 @@ def _event_chart(view: BriefView, width: int | None) -> BriefChart | None:
         height=220,
         locale=vega_locale(lang),
         labels=event_labels(lang),
+        print_legends=True,
     )
     if width is not None:
         chart = chart.properties(width=width)

@@ -1148,7 +1148,8 @@ def _changes_chart(view: BriefView, width: int | None) -> BriefChart | None:
     ).properties(height=16 * len(table))
     if width is not None:
         # The area names take about 250 px of the width beside the plot
-        chart = chart.properties(width=width - 250, padding={"left": 30, "right": 5})
+        # (a point at the axis end needs its radius to the right)
+        chart = chart.properties(width=width - 250, padding={"left": 30, "right": 12})
     first, last = rows.iloc[0], rows.iloc[-1]
     text = t(
         "brief.chart.changes_alt",

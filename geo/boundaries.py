@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 from pyproj import CRS
+
+from indicators.memo import Memo
 
 WGS84 = "EPSG:4326"
 TM35FIN = "EPSG:3067"
@@ -528,36 +528,8 @@ def to_features(
 # Cached layers: the expensive steps keyed on a checksum of the input frames
 # ---------------------------------------------------------------------------------------------
 
-_T = TypeVar("_T")
 
-
-class _Memo:
-    """A small thread-safe LRU memo for results keyed on frame checksums."""
-
-    def __init__(self, maxsize: int = 32) -> None:
-        self._data: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-        self._maxsize = maxsize
-
-    def get(self, key: Hashable, build: Callable[[], _T]) -> _T:
-        with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-                cached: _T = self._data[key]
-                return cached
-        value = build()
-        with self._lock:
-            self._data[key] = value
-            while len(self._data) > self._maxsize:
-                self._data.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._data.clear()
-
-
-_MEMO = _Memo()
+_MEMO = Memo(maxsize=32)  # results keyed on frame checksums
 
 
 def clear_cache() -> None:

@@ -60,8 +60,6 @@ start of R's Synth. Every placebo refits its own V, which is slower (seconds, no
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -69,6 +67,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from scipy import optimize
+
+from indicators.memo import Memo
 
 __all__ = [
     "FIT_REASONS",
@@ -682,34 +682,27 @@ class PlaceboCache:
 
     def __init__(self, max_entries: int = 8) -> None:
         self.max_entries = max_entries
-        self._fits: OrderedDict[bytes, tuple[_PlaceboFit, ...]] = OrderedDict()
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
+        self._memo = Memo(maxsize=max_entries)
+
+    @property
+    def hits(self) -> int:
+        """Look-ups answered from the cache."""
+        return self._memo.hits
+
+    @property
+    def misses(self) -> int:
+        """Look-ups that fitted the placebos."""
+        return self._memo.misses
 
     def fits(
         self, key: bytes, compute: Callable[[], tuple[_PlaceboFit, ...]]
     ) -> tuple[_PlaceboFit, ...]:
         """The placebo fits under ``key``, computed by ``compute`` when not kept."""
-        with self._lock:
-            found = self._fits.get(key)
-            if found is not None:
-                self._fits.move_to_end(key)
-                self.hits += 1
-                return found
-            self.misses += 1
-        fits = compute()
-        with self._lock:
-            self._fits[key] = fits
-            self._fits.move_to_end(key)
-            while len(self._fits) > self.max_entries:
-                self._fits.popitem(last=False)
-        return fits
+        return self._memo.get(key, compute)
 
     def clear(self) -> None:
         """Forget every kept fit."""
-        with self._lock:
-            self._fits.clear()
+        self._memo.clear()
 
 
 def _placebo_key(

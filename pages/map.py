@@ -85,7 +85,8 @@ include = url_toggle(
     help=t("map.unverified_shown", lang) if categorical else None,
 )
 
-left, right = st.columns([2, 3])
+# The map keeps its drawn width (380 px) at 1024 px; the table takes the rest
+left, right = st.columns([1, 1])
 if level == "organiser":
     chart = sections.organiser_map(url, members, areas, shapes, month, lang, container=left)
     table = download = map_view.organiser_table(members, munis, areas, month, lang)

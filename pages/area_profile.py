@@ -19,7 +19,6 @@ areas = areas[areas["status"] != "not_in_trial"]
 area_names = dict(
     zip(areas["area_id"], areas[f"name_{'sv' if lang == 'sv' else 'fi'}"], strict=True)
 )
-left, right = st.columns([3, 2])
 area_id = url_choice(
     "area",
     t("profile.area", lang),
@@ -27,11 +26,10 @@ area_id = url_choice(
     default="A01",
     lang=lang,
     format_func=lambda a: f"{area_names[a]} ({a})",
-    container=left,
 )
 data.set_document(lang, f"{t('profile.title', lang)}: {area_names[area_id]}")
-with right:
-    include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
+# Under the select, not beside it: in a column its label was cut at 1024 px
+include = url_toggle("unverified", t("overview.include_unverified", lang), lang=lang)
 area_members = members[members["area_id"] == area_id]
 
 st.subheader(t("profile.members", lang))

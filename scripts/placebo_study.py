@@ -131,7 +131,7 @@ def placebo_study(
     pool : sequence, optional
         Municipalities to draw from and compare with; None means every unit of ``panel``.
         Units with a missing value in the window are left out of the pool.
-    first_treated_period : str, default "2021-03"
+    first_treated_period : str, default :data:`EVENT` (the trials' first month)
         The pretended start.
     alpha : float, default 0.05
         Level of the tests.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from catalogue import definitions
+from catalogue import calendar, definitions
 
 ROOT = Path(__file__).resolve().parent.parent
 MUNICIPALITIES_CSV = ROOT / "data" / "municipalities_2021_2024.csv"
@@ -20,7 +20,7 @@ MUNICIPALITIES_CSV = ROOT / "data" / "municipalities_2021_2024.csv"
 # build); --factor multiplies this.
 BASE_ROWS = 358_123
 FIRST_MONTH = "2006-01"
-LAST_MONTH = "2024-12"
+LAST_MONTH = calendar.TRIAL_LAST_MONTH
 DEFAULT_SEED = 20210301
 DEFAULT_ROWS_PER_FILE = 3_200_000
 VINTAGE = "2025-06-30"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from catalogue import calendar
 from scripts.bench.common import OUTCOME, Plan, blas_limit, join_notes
 from scripts.bench.report import Result
 
@@ -142,7 +143,6 @@ def cold_changes(database_url: str) -> list[tuple[str, float, float]]:
 
     import streamlit as st
 
-    from catalogue import calendar
     from indicators.comparison import COMPARISONS
     from ui import data
     from ui.db import versioned
@@ -257,7 +257,7 @@ def _bench_evaluate(database_url: str, plan: Plan, full_grid: bool, blas: str) -
         kwargs = {
             "outcomes": (OUTCOME,),
             "comparisons": ("all_other",),
-            "window": ("2019-01", "2024-12"),
+            "window": calendar.EVALUATION_WINDOW,
             "with_event_study": False,
         }
     t0 = time.perf_counter()

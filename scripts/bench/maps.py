@@ -7,6 +7,7 @@ import os
 from functools import partial
 from typing import Any, Literal
 
+from catalogue import calendar
 from indicators.views import map as map_view
 from scripts.bench.common import OUTCOME
 from scripts.bench.report import Result
@@ -42,7 +43,7 @@ def bench_payload(database_url: str) -> list[Result]:
         # The latest trial month in which the trial areas have a value (the published share
         # after 2023-10 exists per municipality only, so the area map would be empty)
         month, obs, area_values = "", pd.DataFrame(), pd.DataFrame()
-        for month in [m for m in months if "2021-03" <= m <= "2024-12"][::-1][:24]:
+        for month in [m for m in months if calendar.in_trial(m)][::-1][:24]:
             obs = pd.concat(
                 [
                     queries.observations(engine, indicators=inputs, level=lvl, months=[month])

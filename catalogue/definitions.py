@@ -762,3 +762,11 @@ def inputs_of(code: str) -> tuple[str, ...]:
     if ind.kind == "sum":
         return ind.components
     return (code,)
+
+
+def series_of(code: str) -> tuple[str, ...]:
+    """The stored series ``code`` is shown from: its inputs, then ``code`` itself where a
+    source publishes it too (a rate published where its counts are not).
+    """
+    own = (code,) if get(code).stored else ()
+    return tuple(dict.fromkeys((*inputs_of(code), *own)))

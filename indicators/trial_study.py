@@ -176,11 +176,7 @@ def required_indicators(outcome: str) -> tuple[str, ...]:
     weights).
     """
     _check_outcome(outcome)
-    ind = definitions.get(outcome)
-    codes = set(definitions.inputs_of(outcome)) | {"labour_force"}
-    if ind.stored:
-        codes.add(outcome)
-    return tuple(sorted(codes))
+    return tuple(sorted({*definitions.series_of(outcome), "labour_force"}))
 
 
 def _check_outcome(outcome: str) -> None:

@@ -90,3 +90,14 @@ def test_reference_day_terms() -> None:
 def test_unknown_code() -> None:
     with pytest.raises(KeyError, match="no_such_indicator"):
         definitions.get("no_such_indicator")
+
+
+def test_an_indicator_is_shown_from_its_inputs_and_its_published_values() -> None:
+    from catalogue.definitions import series_of
+
+    assert series_of("unemployed_share_pct") == (
+        "unemployed_jobseekers",
+        "labour_force",
+        "unemployed_share_pct",
+    )
+    assert series_of("open_vacancies") == ("open_vacancies",)

@@ -163,7 +163,7 @@ def map_values(
     from catalogue import definitions
     from indicators.views import map as map_view
 
-    inputs = (*definitions.inputs_of(indicator), indicator)
+    inputs = definitions.series_of(indicator)
     return map_view.map_values(
         month_observations(url, indicators=inputs, month=month),
         group_members(url),

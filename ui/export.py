@@ -63,11 +63,7 @@ def indicator_series(indicators: Sequence[str], levels: Sequence[str]) -> Series
     ``levels``: each one's inputs, and the indicator itself where it is published too."""
     from catalogue import definitions
 
-    codes: dict[str, None] = {}
-    for code in indicators:
-        codes.update(dict.fromkeys(definitions.inputs_of(code)))
-        if definitions.get(code).stored:
-            codes[code] = None
+    codes = dict.fromkeys(c for code in indicators for c in definitions.series_of(code))
     return [(code, level) for code in codes for level in levels]
 
 

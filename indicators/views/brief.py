@@ -728,10 +728,7 @@ def _published_moves(inputs: BriefInputs, month: str, lang: str) -> BriefSection
 
 def target_inputs() -> tuple[str, ...]:
     """The stored indicator codes the target-group sentences need."""
-    codes: list[str] = []
-    for code in TARGET_INDICATORS:
-        ind = definitions.get(code)
-        codes += [*definitions.inputs_of(code), *([code] if ind.stored else [])]
+    codes = (c for code in TARGET_INDICATORS for c in definitions.series_of(code))
     return tuple(dict.fromkeys(codes))
 
 

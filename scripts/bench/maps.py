@@ -30,7 +30,7 @@ def bench_payload(database_url: str) -> list[Result]:
 
     lang: Literal["fi", "sv", "en"] = "fi"
     indicator = OUTCOME
-    inputs = (*definitions.inputs_of(indicator), indicator)
+    inputs = definitions.series_of(indicator)
     engine = make_engine(database_url, read_only=True)
     try:
         members = queries.memberships(engine)

@@ -7,6 +7,7 @@ changes out of it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -224,22 +225,24 @@ def reconciliation(view: OverviewMonth, lang: str) -> str:
     counted in any municipality or in a suppressed one. Without an Åland total (some of its
     figures suppressed) Åland is named among the rest instead of counting as 0.
     """
-    import math
 
-    heads = view.heads
-    parts = [heads.get(k) for k in ("country", "trial", "rest")]
-    if any(p is None or not math.isfinite(p.unemployed) for p in parts):
+    def count(key: str) -> float:
+        head = view.heads.get(key)
+        return float(head.unemployed) if head is not None else math.nan
+
+    country, trial, rest, aland = (count(k) for k in ("country", "trial", "rest", ALAND))
+    if not all(math.isfinite(v) for v in (country, trial, rest)):
         return ""
-    country, trial, rest = (float(p.unemployed) for p in parts)  # type: ignore[union-attr]
-    aland = heads.get(ALAND)
-    known = aland is not None and math.isfinite(aland.unemployed)
-    aland_count = float(aland.unemployed) if known else 0.0  # type: ignore[union-attr]
+    # No Åland group at all (a division without it) counts as 0; a group without a total
+    # (some of its figures suppressed) is named among the rest
+    hidden = ALAND in view.heads and not math.isfinite(aland)
+    known = 0.0 if hidden or not math.isfinite(aland) else aland
     values = {
         "country": fmt_number(country, lang),
         "trial": fmt_number(trial, lang),
         "rest": fmt_number(rest, lang),
-        "other": fmt_number(country - trial - rest - aland_count, lang),
+        "other": fmt_number(country - trial - rest - known, lang),
     }
-    if known or aland is None:
-        return t("overview.reconcile", lang, aland=fmt_number(aland_count, lang), **values)
-    return t("overview.reconcile_aland_hidden", lang, **values)
+    if hidden:
+        return t("overview.reconcile_aland_hidden", lang, **values)
+    return t("overview.reconcile", lang, aland=fmt_number(known, lang), **values)

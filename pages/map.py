@@ -94,7 +94,7 @@ elif level == "employment_area":
     with data.guarded(lang):
         employment = data.employment_areas(url)
     chart = sections.organiser_map(
-        url, members, areas, shapes, month, lang, container=left, employment_areas=True
+        url, members, areas, shapes, month, lang, container=left, employment=employment
     )
     table = download = map_view.employment_area_table(
         employment, members, munis, areas, month, lang

@@ -361,15 +361,14 @@ def organiser_map(
     lang: str,
     *,
     container: Any,
-    employment_areas: bool = False,
+    employment: pd.DataFrame | None = None,
 ) -> specs.CachedChart:
     """The map of who organised the services in ``month``, drawn into ``container``; with
-    ``employment_areas`` the 2025 employment areas' outlines over it (``month`` then the
-    trial's last month), with a note on the hand-over."""
+    ``employment`` (the 2025 employment areas, ``data.employment_areas``) their outlines
+    over it (``month`` then the trial's last month), with a note on the hand-over."""
     labels = map_view.map_labels(lang)
-    employment = data.employment_areas(url) if employment_areas else None
     chart = specs.cached_chart(
-        ("organiser_map", url, specs.membership_key(url, month), lang, employment_areas),
+        ("organiser_map", url, specs.membership_key(url, month), lang, employment is None),
         lambda: maps.trial_area_map(
             shapes,
             members,
